@@ -1,5 +1,6 @@
 package io.ballast.platform.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,6 +177,7 @@ public record BallastConfig(
             Objects.requireNonNull(scope, "workflow.remote.oauth.scope");
         }
 
+        @JsonIgnore
         public boolean isConfigured() {
             return !clientId.isEmpty();
         }

@@ -1,0 +1,226 @@
+package io.ballast.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final Path SAMPLE = Path.of("..", "samples", "ballast.yaml");
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDocumentedSampleFileHoldsExactlyTheDefaults() {
+        assertThat(loader.load(Optional.of(SAMPLE), Map.of())).isEqualTo(BallastConfig.defaults());
+    }
+
+    @Test
+    void noFileAndNoEnvironmentGivesTheDefaults() {
+        assertThat(loader.load(Optional.empty(), Map.of())).isEqualTo(BallastConfig.defaults());
+    }
+
+    @Test
+    void anEmptyFileGivesTheDefaults() throws IOException {
+        assertThat(loader.load(Optional.of(write("")), Map.of())).isEqualTo(BallastConfig.defaults());
+    }
+
+    @Test
+    void theFileOverridesDefaultsKeyByKeyAndKeepsTheRest() throws IOException {
+        BallastConfig config = loader.load(Optional.of(write("http:\n  port: 9090\n")), Map.of());
+
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.store()).isEqualTo(BallastConfig.defaults().store());
+    }
+
+    @Test
+    void theEnvironmentWinsOverTheFile() throws IOException {
+        BallastConfig config = loader.load(Optional.of(write("http:\n  port: 9090\n")),
+                Map.of("BALLAST_HTTP_PORT", "9191", "BALLAST_STORE_JDBC_URL", "jdbc:postgresql://db:5432/ballast",
+                        "BALLAST_MARKET_DATA_LOAD_SAMPLE_ON_FIRST_START", "false",
+                        "BALLAST_STORE_CONNECT_TIMEOUT", "PT3S", "BALLAST_WORKFLOW_DIRECTORY", "/srv/flows"));
+
+        assertThat(config.http().port()).isEqualTo(9191);
+        assertThat(config.store().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/ballast");
+        assertThat(config.marketData().loadSampleOnFirstStart()).isFalse();
+        assertThat(config.store().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.workflow().directory()).isEqualTo(Path.of("/srv/flows"));
+    }
+
+    @Test
+    void environmentVariableNamesFollowTheKeyPath() {
+        assertThat(ConfigLoader.environmentVariable("store.jdbcUrl")).isEqualTo("BALLAST_STORE_JDBC_URL");
+        assertThat(ConfigLoader.environmentVariable("workflow.remote.oauth.clientSecret"))
+                .isEqualTo("BALLAST_WORKFLOW_REMOTE_OAUTH_CLIENT_SECRET");
+        assertThat(ConfigLoader.environmentVariable("mode")).isEqualTo("BALLAST_MODE");
+    }
+
+    @Test
+    void aSecretCanComeFromAFileNamedByTheEnvironment() throws IOException {
+        Path secret = dir.resolve("db-password");
+        Files.writeString(secret, "s3cret\n");
+
+        BallastConfig config = loader.load(Optional.empty(), Map.of("BALLAST_STORE_PASSWORD_FILE", secret.toString()));
+
+        assertThat(config.store().password()).isEqualTo("s3cret");
+        assertThat(config.store().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void tokensCanBeGivenAsJsonInTheEnvironment() {
+        BallastConfig config = loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_TOKENS",
+                "[{\"token\":\"t-1\",\"user\":\"alice\",\"roles\":[\"portfolio-manager\",\"viewer\"]}]"));
+
+        assertThat(config.security().tokens()).containsExactly(
+                new BallastConfig.AccessToken("t-1", "alice", Set.of("portfolio-manager", "viewer")));
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsNamed() throws IOException {
+        Path file = write("http:\n  prot: 9090\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": unknown key 'http.prot'; known keys here: http.host, http.port");
+    }
+
+    @Test
+    void anUnknownKeyInsideAListEntryIsNamed() throws IOException {
+        Path file = write("security:\n  tokens:\n    - token: abc\n      user: bob\n      roles: [viewer]\n      role: admin\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": security.tokens[0].role: unknown key");
+    }
+
+    @Test
+    void anUnknownBallastVariableIsNamed() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_HTTP_PROT", "1", "PATH", "/bin")))
+                .hasMessageStartingWith("environment BALLAST_HTTP_PROT: no config key is set by this variable");
+    }
+
+    @Test
+    void aPortOutOfRangeIsNamedWithItsValue() throws IOException {
+        Path file = write("http:\n  port: 70000\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": http.port must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsNamed() throws IOException {
+        Path file = write("http:\n  port: eighty\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessageStartingWith(file + ": http.port: ");
+    }
+
+    @Test
+    void aBadNumberInTheEnvironmentNamesTheVariable() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_HTTP_PORT", "80a")))
+                .hasMessage("environment BALLAST_HTTP_PORT: http.port: must be a whole number, got '80a'");
+    }
+
+    @Test
+    void aBadBooleanInTheEnvironmentNamesTheVariable() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_MARKET_DATA_LOAD_SAMPLE_ON_FIRST_START", "yes")))
+                .hasMessage("environment BALLAST_MARKET_DATA_LOAD_SAMPLE_ON_FIRST_START: marketData.loadSampleOnFirstStart: must be true or false, got 'yes'");
+    }
+
+    @Test
+    void aBadDurationIsNamed() throws IOException {
+        Path file = write("store:\n  connectTimeout: 10s\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": store.connectTimeout: must be an ISO-8601 duration such as PT10S");
+    }
+
+    @Test
+    void aBadModeListsTheAllowedValues() throws IOException {
+        Path file = write("mode: prod\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": mode: must be one of development, production");
+    }
+
+    @Test
+    void aFileThatIsNotYamlIsNamedWithItsLine() throws IOException {
+        Path file = write("http:\n  port: 8080\n bad: [\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessageStartingWith(file + ": not valid YAML at line 3");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(missing), Map.of()))
+                .hasMessage(missing + ": no such config file");
+    }
+
+    @Test
+    void aMappingWhereAValueBelongsIsRefused() throws IOException {
+        Path file = write("http: 8080\n");
+
+        assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
+                .hasMessage(file + ": http: must be a mapping of keys, got number");
+    }
+
+    @Test
+    void anUnknownRoleIsNamed() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_TOKENS",
+                "[{token: abc, user: bob, roles: [viewer, superuser]}]")))
+                .hasMessage("config: security.tokens[0].roles: unknown role 'superuser'; roles are "
+                        + "[viewer, trader, portfolio-manager, risk-officer, admin]");
+    }
+
+    @Test
+    void productionModeRefusesToStartWithoutTokens() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_MODE", "production")))
+                .hasMessage("config: security.tokens: production mode needs at least one token; none is made up for you");
+    }
+
+    @Test
+    void productionModeRefusesAShortToken() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_MODE", "production",
+                "BALLAST_SECURITY_TOKENS", "[{token: short-token, user: bob, roles: [admin]}]")))
+                .hasMessage("config: security.tokens[0].token: production mode needs tokens of at least 32 characters"
+                        + " (this one, of user bob, has 11)");
+    }
+
+    @Test
+    void productionModeAcceptsLongTokens() {
+        String token = "k".repeat(32);
+
+        BallastConfig config = loader.load(Optional.empty(), Map.of("BALLAST_MODE", "production",
+                "BALLAST_SECURITY_TOKENS", "[{token: " + token + ", user: ops, roles: [admin]}]"));
+
+        assertThat(config.mode()).isEqualTo(BallastConfig.Mode.PRODUCTION);
+        assertThat(config.security().tokens()).hasSize(1);
+    }
+
+    @Test
+    void remoteModeNeedsTheClusterAddresses() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_WORKFLOW_MODE", "remote")))
+                .hasMessage("config: workflow.remote.grpcAddress: must be set when workflow.mode is remote");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("ballast.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
