@@ -1,0 +1,38 @@
+package io.ballast.platform.cli;
+
+import io.ballast.platform.app.StartupException;
+import io.ballast.platform.config.ConfigException;
+import io.ballast.platform.problem.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ballast}: the one entry point of the jar; each subcommand is its own class. */
+@Command(
+        name = "ballast",
+        mixinStandardHelpOptions = true,
+        versionProvider = BallastVersion.class,
+        description = "Ballast: a rule- and workflow-driven risk and portfolio platform.",
+        subcommands = {ServeCommand.class, SampleDataCommand.class, CommandLine.HelpCommand.class})
+public final class BallastCommand {
+
+    /** Exit code for input the user can fix: a bad option, config key, rule or workflow file. */
+    static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 done, 2 bad input (one line on stderr), 1 anything else. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new BallastCommand());
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+            if (exception instanceof ConfigException || exception instanceof StartupException
+                    || exception instanceof InvalidInputException) {
+                line.getErr().println("ballast: " + exception.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+}
