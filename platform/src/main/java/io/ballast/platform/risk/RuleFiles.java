@@ -2,6 +2,7 @@ package io.ballast.platform.risk;
 
 import io.ballast.platform.app.StartupException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ record RuleFiles(Path directory, List<RuleFile> files, String version) {
             paths = walk.filter(path -> Files.isRegularFile(path) && path.getFileName().toString().endsWith(".drl"))
                     .sorted(Comparator.comparing(path -> relativePath(directory, path)))
                     .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StartupException("rules directory " + directory + " cannot be listed: " + e.getMessage(), e);
         }
         if (paths.isEmpty()) {
