@@ -1,0 +1,108 @@
+package io.ballast.platform.risk;
+
+import io.ballast.platform.app.StartupException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The {@code .drl} files of a rules directory as read at one moment, in a fixed order, with the
+ * content hash that names this version of the rule base.
+ *
+ * @param directory the rules directory as configured; error messages name files under it
+ * @param files     every {@code .drl} file below the directory, sorted by relative path
+ * @param version   the first {@value #VERSION_HEX_DIGITS} hex digits of a SHA-256 over the relative
+ *                  paths and contents: it changes when any file is added, removed, renamed or edited
+ */
+record RuleFiles(Path directory, List<RuleFile> files, String version) {
+
+    static final int VERSION_HEX_DIGITS = 12;
+
+    /** @param relativePath the path below the rules directory, with {@code /} separators on every OS */
+    record RuleFile(String relativePath, String content) {
+        RuleFile {
+            Objects.requireNonNull(relativePath, "relativePath");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    RuleFiles {
+        Objects.requireNonNull(directory, "directory");
+        files = List.copyOf(files);
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** The on-disk path of a file, as a person would look for it (the configured directory plus the relative path). */
+    Path pathOf(String relativePath) {
+        return directory.resolve(relativePath);
+    }
+
+    static RuleFiles read(Path directory) {
+        if (!Files.exists(directory)) {
+            throw new StartupException("rules directory " + directory + " does not exist");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new StartupException("rules directory " + directory + " is not a directory");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            paths = walk.filter(path -> Files.isRegularFile(path) && path.getFileName().toString().endsWith(".drl"))
+                    .sorted(Comparator.comparing(path -> relativePath(directory, path)))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("rules directory " + directory + " cannot be listed: " + e.getMessage(), e);
+        }
+        if (paths.isEmpty()) {
+            throw new StartupException("rules directory " + directory + " has no .drl files");
+        }
+        List<RuleFile> files = new ArrayList<>(paths.size());
+        for (Path path : paths) {
+            files.add(new RuleFile(relativePath(directory, path), readText(path)));
+        }
+        return new RuleFiles(directory, files, versionOf(files));
+    }
+
+    private static String readText(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new StartupException(path + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new StartupException(path + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String relativePath(Path directory, Path file) {
+        return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String versionOf(List<RuleFile> files) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (RuleFile file : files) {
+            byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
+            // path, separator, length, content: no two different file sets feed the same bytes
+            sha256.update(file.relativePath().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+            sha256.update(content);
+        }
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, VERSION_HEX_DIGITS);
+    }
+}
