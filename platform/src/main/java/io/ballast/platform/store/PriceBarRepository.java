@@ -1,0 +1,126 @@
+package io.ballast.platform.store;
+
+import io.ballast.api.marketdata.PriceBar;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** Price bars, table {@code price_bar} (a hypertable on TimescaleDB). */
+public final class PriceBarRepository {
+
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
+    static final int BATCH_SIZE = 1_000;
+
+    private static final String COLUMNS = "asset_id, bar_time, open, high, low, close, volume";
+
+    private final DataSource dataSource;
+
+    public PriceBarRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts the bars in one transaction, sent in JDBC batches.
+     *
+     * @throws StoreException when a bar exists already, or its asset does not; then none is stored
+     */
+    public void saveAll(Collection<PriceBar> bars) {
+        Transactions.run(dataSource, "storing " + bars.size() + " price bars", connection -> saveAll(connection, bars));
+    }
+
+    /** Inserts the bars within the caller's transaction (see {@link Store#inTransaction}). */
+    public void saveAll(Connection connection, Collection<PriceBar> bars) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO price_bar (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (PriceBar bar : bars) {
+                insert.setString(1, bar.asset());
+                insert.setObject(2, OffsetDateTime.ofInstant(bar.time(), ZoneOffset.UTC));
+                insert.setBigDecimal(3, bar.open());
+                insert.setBigDecimal(4, bar.high());
+                insert.setBigDecimal(5, bar.low());
+                insert.setBigDecimal(6, bar.close());
+                insert.setBigDecimal(7, bar.volume());
+                insert.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The newest bar of each asset asked for; an asset without bars has no entry. One statement: one
+     * index probe per asset on the primary key (asset_id, bar_time), read backwards.
+     */
+    public Map<String, PriceBar> latestBars(Collection<String> assets) {
+        Set<String> distinct = new LinkedHashSet<>(assets);
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        String probe = "(SELECT " + COLUMNS + " FROM price_bar WHERE asset_id = ? ORDER BY bar_time DESC LIMIT 1)";
+        String sql = String.join(" UNION ALL ", Collections.nCopies(distinct.size(), probe));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String asset : distinct) {
+                query.setString(index++, asset);
+            }
+            Map<String, PriceBar> latest = new LinkedHashMap<>();
+            for (PriceBar bar : read(query)) {
+                latest.put(bar.asset(), bar);
+            }
+            return latest;
+        } catch (SQLException e) {
+            throw new StoreException("reading the latest bars of " + distinct + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The asset's bars with {@code from <= time < to}, oldest first. */
+    public List<PriceBar> bars(String asset, Instant from, Instant to) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM price_bar"
+                        + " WHERE asset_id = ? AND bar_time >= ? AND bar_time < ? ORDER BY bar_time")) {
+            query.setString(1, asset);
+            query.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            query.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            return read(query);
+        } catch (SQLException e) {
+            throw new StoreException("reading the bars of " + asset + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<PriceBar> read(PreparedStatement query) throws SQLException {
+        List<PriceBar> bars = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                bars.add(new PriceBar(
+                        row.getString("asset_id"),
+                        row.getObject("bar_time", OffsetDateTime.class).toInstant(),
+                        Decimals.read(row, "open"),
+                        Decimals.read(row, "high"),
+                        Decimals.read(row, "low"),
+                        Decimals.read(row, "close"),
+                        Decimals.read(row, "volume")));
+            }
+        }
+        return bars;
+    }
+}
