@@ -1,5 +1,7 @@
 package io.ballast.platform.http;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -20,16 +22,24 @@ import java.util.regex.Pattern;
  * reported for a declared property whose value failed and for an object holding an undeclared
  * property. Only the leaves are kept: the failed keywords, plus an {@code additionalProperties}
  * failure with nothing else failing at or below it, which is a property the schema does not declare.
+ * A failure of the body as a whole (not an object, not JSON) names no field; the detail says it.
  */
 final class ContractViolations {
+
+    private static final String DOCUMENT_URI = "app:///#";
 
     private static final Set<String> STRUCTURAL_KEYWORDS = Set.of(
             "properties", "items", "prefixItems", "$ref", "additionalProperties", "allOf", "anyOf", "oneOf");
     private static final Pattern MISSING_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
 
-    private ContractViolations() {}
+    private final JsonObject document;
 
-    static Problem toProblem(ValidatorException violation) {
+    /** @param document the contract as Vert.x read it, to quote the pattern a string failed to match */
+    ContractViolations(JsonObject document) {
+        this.document = document;
+    }
+
+    Problem toProblem(ValidatorException violation) {
         String detail = "The request does not match the API contract (/openapi.yaml)";
         if (!(violation instanceof SchemaValidationException schemaViolation)) {
             return Problem.withErrors(400, detail + ": " + violation.getMessage(), List.of());
@@ -38,7 +48,7 @@ final class ContractViolations {
         return Problem.withErrors(400, errors.isEmpty() ? detail + ": " + violation.getMessage() : detail, errors);
     }
 
-    private static List<Problem.FieldError> fieldErrors(OutputUnit root) {
+    private List<Problem.FieldError> fieldErrors(OutputUnit root) {
         List<OutputUnit> units = root.getErrors() == null || root.getErrors().isEmpty() ? List.of(root) : root.getErrors();
         List<OutputUnit> failedKeywords = units.stream()
                 .filter(unit -> !STRUCTURAL_KEYWORDS.contains(keyword(unit)))
@@ -49,6 +59,8 @@ final class ContractViolations {
                 Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(unit.getError()));
                 String location = missing.find() ? unit.getInstanceLocation() + "/" + missing.group(1) : unit.getInstanceLocation();
                 errors.add(fieldError(location, "is required"));
+            } else if ("pattern".equals(keyword(unit)) && schemaValue(unit) instanceof String pattern) {
+                errors.add(fieldError(unit.getInstanceLocation(), "does not match the pattern " + pattern));
             } else {
                 errors.add(fieldError(unit.getInstanceLocation(), unit.getError()));
             }
@@ -68,6 +80,18 @@ final class ContractViolations {
 
     private static Problem.FieldError fieldError(String instanceLocation, String problem) {
         return new Problem.FieldError(jsonPath(instanceLocation), problem == null ? "is not valid" : problem);
+    }
+
+    /**
+     * The value of the failed keyword in the contract, when the validator's absolute location points
+     * into the document (it does for schemas reached through a $ref to #/components); otherwise null.
+     */
+    private Object schemaValue(OutputUnit unit) {
+        String location = unit.getAbsoluteKeywordLocation();
+        if (location == null || !location.startsWith(DOCUMENT_URI + "/components/")) {
+            return null;
+        }
+        return JsonPointer.from(location.substring(DOCUMENT_URI.length())).queryJson(document);
     }
 
     private static String keyword(OutputUnit unit) {

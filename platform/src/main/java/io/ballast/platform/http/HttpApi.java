@@ -125,7 +125,7 @@ public final class HttpApi {
             throw new IllegalStateException("handlers for operations the OpenAPI contract does not have: " + unrouted);
         }
         Router router = builder.createRouter();
-        ProblemHandler problems = new ProblemHandler();
+        ProblemHandler problems = new ProblemHandler(new ContractViolations(contract.getRawContract()));
         router.route().failureHandler(problems);
         router.errorHandler(404, problems);
         router.errorHandler(405, problems);

@@ -22,6 +22,12 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ContractViolations violations;
+
+    ProblemHandler(ContractViolations violations) {
+        this.violations = violations;
+    }
+
     @Override
     public void handle(RoutingContext rc) {
         Throwable failure = rc.failure();
@@ -38,7 +44,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
                 yield Problem.of(401, e.getMessage());
             }
             case AccessDeniedException e -> Problem.of(403, e.getMessage());
-            case ValidatorException e -> ContractViolations.toProblem(e);
+            case ValidatorException e -> violations.toProblem(e);
             case InvalidInputException e -> Problem.withErrors(422, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ResourceNotFoundException e -> Problem.of(404, e.getMessage());
             case HttpException e when e.getStatusCode() < 500 -> Problem.of(e.getStatusCode(), describe(rc, e.getStatusCode()));

@@ -196,12 +196,12 @@ class HttpApiTest {
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
                 missing name                  | {"baseCurrency":"USD","cash":1,"positions":[]}                                                    | name                      | is required
-                empty name                    | {"name":"","baseCurrency":"USD","cash":1,"positions":[]}                                          | name                      |
-                lower-case currency           | {"name":"x","baseCurrency":"usd","cash":1,"positions":[]}                                         | baseCurrency              |
-                negative cash                 | {"name":"x","baseCurrency":"USD","cash":-0.01,"positions":[]}                                     | cash                      |
+                empty name                    | {"name":"","baseCurrency":"USD","cash":1,"positions":[]}                                          | name                      | String is too short (0 < 1)
+                lower-case currency           | {"name":"x","baseCurrency":"usd","cash":1,"positions":[]}                                         | baseCurrency              | does not match the pattern ^[A-Z]{3}$
+                negative cash                 | {"name":"x","baseCurrency":"USD","cash":-0.01,"positions":[]}                                     | cash                      | -0.01 is less than 0
                 quantity as a string          | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":"10","averagePrice":1}]} | positions[0].quantity | Instance type string is invalid. Expected number
                 missing quantity              | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","averagePrice":1}]}           | positions[0].quantity     | is required
-                zero average price            | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":1,"averagePrice":0}]} | positions[0].averagePrice |
+                zero average price            | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":1,"averagePrice":0}]} | positions[0].averagePrice | 0 is less than or equal to 0
                 unknown property              | {"name":"x","baseCurrency":"USD","cash":1,"positions":[],"owner":"me"}                            | owner                     | is not a property of this object
                 unknown property in position  | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":1,"averagePrice":1,"side":"buy"}]} | positions[0].side | is not a property of this object
                 """)
@@ -213,9 +213,7 @@ class HttpApiTest {
             JsonNode errors = assertProblem(response, 400).get("errors");
             assertThat(errors).as(caseName).hasSize(1);
             assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
-            if (problem != null) {
-                assertThat(errors.get(0).get("problem").asText()).isEqualTo(problem);
-            }
+            assertThat(errors.get(0).get("problem").asText()).isEqualTo(problem);
             assertThat(portfolios.creates).isEmpty();
         }
 
@@ -236,6 +234,32 @@ class HttpApiTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(assertProblem(response, 400).get("detail").asText()).contains("can't be decoded");
+        }
+
+        @Test
+        void aBodyThatIsNotDeclaredAsJsonIsAnswered400() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios"))
+                    .header("Authorization", "Bearer " + MANAGER)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY)).build();
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(assertProblem(response, 400).get("detail").asText())
+                    .isEqualTo("The request does not match the API contract (/openapi.yaml): The format of the request body is not supported");
+        }
+
+        @Test
+        void aMethodTheContractDoesNotHaveIsAnswered405Problem() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios/p-1"))
+                    .header("Authorization", "Bearer " + MANAGER).DELETE().build();
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(assertProblem(response, 405).get("detail").asText())
+                    .isEqualTo("DELETE /api/v1/portfolios/p-1: the method is not allowed on this resource");
         }
 
         @Test
