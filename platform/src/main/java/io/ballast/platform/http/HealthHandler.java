@@ -1,0 +1,35 @@
+package io.ballast.platform.http;
+
+import io.ballast.platform.health.ComponentHealth;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** {@code GET /health}: 200 when every component is up, 503 when any is down. */
+final class HealthHandler {
+
+    private record HealthBody(String status, Map<String, ComponentBody> components) {}
+
+    private record ComponentBody(String status, Map<String, Object> details) {}
+
+    private final Supplier<Map<String, ComponentHealth>> components;
+
+    HealthHandler(Supplier<Map<String, ComponentHealth>> components) {
+        this.components = Objects.requireNonNull(components, "components");
+    }
+
+    void handle(RoutingContext rc) {
+        // a component's health() may ask its database or engine: off the event loop
+        rc.vertx()
+                .executeBlocking(components::get, false)
+                .onSuccess(health -> {
+                    Map<String, ComponentBody> bodies = new LinkedHashMap<>();
+                    health.forEach((name, component) -> bodies.put(name, new ComponentBody(component.status(), component.details())));
+                    boolean allUp = health.values().stream().allMatch(ComponentHealth::up);
+                    JsonBodies.send(rc, allUp ? 200 : 503, new HealthBody(allUp ? "UP" : "DOWN", bodies));
+                })
+                .onFailure(rc::fail);
+    }
+}

@@ -1,0 +1,139 @@
+package io.ballast.platform.http;
+
+import io.ballast.platform.app.StartupException;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.health.ComponentHealth;
+import io.ballast.platform.security.AccessTokens;
+import io.ballast.platform.security.BearerAccess;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API, the HTTP stage's entry point. Routes come from the OpenAPI contract in
+ * ballast-api ({@code io/ballast/api/openapi.yaml}); every operation's route runs, in order, the
+ * access check ({@code x-ballast-roles}, 401/403), validation against the contract (400) and the
+ * operation's handler, which does its blocking work off the event loop. Every error answer is an
+ * RFC 9457 problem document.
+ */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** How long {@link #close} lets requests in flight finish. */
+    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+    private final HttpServer server;
+
+    private HttpApi(HttpServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Loads the contract, builds the router and listens.
+     *
+     * @param health every component's health by component name, for {@code GET /health}; may block
+     * @return fails with a {@link StartupException} when the port cannot be bound, or with an
+     *         IllegalArgumentException/IllegalStateException when the contract and the handlers disagree
+     */
+    public static Future<HttpApi> start(
+            Vertx vertx,
+            BallastConfig.Http config,
+            AccessTokens tokens,
+            PortfolioPort portfolios,
+            RiskCheckPort riskChecks,
+            Supplier<Map<String, ComponentHealth>> health) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(tokens, "tokens");
+        PortfolioHandlers portfolioHandlers = new PortfolioHandlers(portfolios);
+        RiskCheckHandler riskCheckHandler = new RiskCheckHandler(riskChecks);
+        HealthHandler healthHandler = new HealthHandler(health);
+        return vertx.executeBlocking(ApiContract::load)
+                .compose(document -> document.open(vertx).map(contract -> {
+                    Map<String, Handler<RoutingContext>> handlers = Map.of(
+                            "getHealth", healthHandler::handle,
+                            "getOpenApiDocument", serveDocument(document.yaml()),
+                            "createPortfolio", portfolioHandlers::create,
+                            "getPortfolio", portfolioHandlers::get,
+                            "runRiskCheck", riskCheckHandler::run);
+                    return router(vertx, contract, BearerAccess.fromContract(contract, tokens), handlers);
+                }))
+                .compose(router -> vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                        .requestHandler(router)
+                        .listen()
+                        .recover(cause -> Future.failedFuture(new StartupException(
+                                "http: cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause))))
+                .map(server -> {
+                    LOG.info("REST API listening on http://{}:{}", config.host(), server.actualPort());
+                    return new HttpApi(server);
+                });
+    }
+
+    /** The port the API listens on; the one picked when the configured port was 0. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Stops accepting connections and lets requests in flight finish (for up to 10 seconds). */
+    public Future<Void> close() {
+        return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static Router router(Vertx vertx, OpenAPIContract contract, BearerAccess access,
+                                 Map<String, Handler<RoutingContext>> handlers) {
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        RequestValidation validation = new RequestValidation(vertx, contract);
+        Set<String> unrouted = new HashSet<>(handlers.keySet());
+        for (OpenAPIRoute route : builder.getRoutes()) {
+            Operation operation = route.getOperation();
+            Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
+            if (handler == null) {
+                throw new IllegalStateException("the OpenAPI contract has operation " + operation.getOperationId() + " but nothing handles it");
+            }
+            unrouted.remove(operation.getOperationId());
+            // security and validation are ours, in that order (see RequestValidation)
+            route.setDoSecurity(false)
+                    .setDoValidation(false)
+                    .addHandler(access.guard(operation))
+                    .addHandler(validation.of(operation))
+                    .addHandler(handler);
+        }
+        if (!unrouted.isEmpty()) {
+            throw new IllegalStateException("handlers for operations the OpenAPI contract does not have: " + unrouted);
+        }
+        Router router = builder.createRouter();
+        ProblemHandler problems = new ProblemHandler(new ContractViolations(contract.getRawContract()));
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems);
+        router.errorHandler(405, problems);
+        return router;
+    }
+
+    private static Handler<RoutingContext> serveDocument(byte[] yaml) {
+        Buffer body = Buffer.buffer(yaml);
+        return rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(body);
+    }
+}

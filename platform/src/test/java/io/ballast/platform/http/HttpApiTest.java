@@ -1,0 +1,579 @@
+package io.ballast.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.Position;
+import io.ballast.api.risk.RiskAction;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.api.risk.RiskSubject;
+import io.ballast.api.risk.Severity;
+import io.ballast.platform.app.StartupException;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.health.ComponentHealth;
+import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.security.AccessTokens;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The REST API over real HTTP, with in-memory stand-ins for the stages behind it. */
+class HttpApiTest {
+
+    private static final String VIEWER = "viewer-token-0123456789";
+    private static final String MANAGER = "manager-token-0123456789";
+    private static final String TRADER = "trader-token-0123456789";
+    private static final Instant CREATED_AT = Instant.parse("2024-03-01T10:15:30Z");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final FakePortfolios portfolios = new FakePortfolios();
+    private static final FakeRiskChecks riskChecks = new FakeRiskChecks();
+    private static final Map<String, ComponentHealth> components = new ConcurrentHashMap<>();
+    private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static Vertx vertx;
+    private static HttpApi api;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        AccessTokens tokens = AccessTokens.from(new BallastConfig.Security(List.of(
+                new BallastConfig.AccessToken(VIEWER, "vera", Set.of("viewer")),
+                new BallastConfig.AccessToken(MANAGER, "paula", Set.of("portfolio-manager")),
+                new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")))));
+        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks,
+                () -> Map.copyOf(components)).await();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close().await();
+        vertx.close().await();
+    }
+
+    @BeforeEach
+    void reset() {
+        portfolios.reset();
+        riskChecks.reset();
+        components.clear();
+    }
+
+    private static final String VALID_BODY = """
+            {"name":"Core","baseCurrency":"USD","cash":1000.50,
+             "positions":[{"asset":"AAPL","quantity":10,"averagePrice":150.25}]}""";
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void aRequestWithoutATokenIsRefusedWith401AndABearerChallenge() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", null, VALID_BODY));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"ballast\"");
+            assertProblem(response, 401);
+            assertThat(portfolios.creates).isEmpty();
+        }
+
+        @Test
+        void anUnknownTokenIsRefusedWith401AndInvalidToken() throws Exception {
+            HttpResponse<String> response = send(get("/api/v1/portfolios/p-1", "not-a-token"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValue("Bearer realm=\"ballast\", error=\"invalid_token\"");
+            assertProblem(response, 401);
+        }
+
+        @Test
+        void aTokenInAnotherSchemeCountsAsNoToken() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios/p-1"))
+                    .header("Authorization", "Basic " + VIEWER).GET().build();
+
+            assertThat(send(request).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void authenticationIsCheckedBeforeTheBody() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", null, "{\"name\":42}"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void aRoleNotListedForTheOperationIsRefusedWith403BeforeTheBodyIsLookedAt() throws Exception {
+            HttpResponse<String> valid = send(post("/api/v1/portfolios", VIEWER, VALID_BODY));
+            HttpResponse<String> invalid = send(post("/api/v1/portfolios", VIEWER, "{\"name\":42}"));
+
+            assertThat(valid.statusCode()).isEqualTo(403);
+            JsonNode problem = assertProblem(valid, 403);
+            assertThat(problem.get("detail").asText())
+                    .isEqualTo("User vera may not createPortfolio: it needs one of the roles portfolio-manager, admin");
+            assertThat(invalid.statusCode()).isEqualTo(403);
+            assertThat(portfolios.creates).isEmpty();
+        }
+
+        @Test
+        void theOpenEndpointsNeedNoToken() throws Exception {
+            assertThat(send(get("/health", null)).statusCode()).isEqualTo(200);
+            assertThat(send(get("/openapi.yaml", null)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class CreatePortfolio {
+
+        @Test
+        void aPortfolioManagerCreatesAPortfolioAndGetsItsLocation() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, VALID_BODY));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/portfolios/p-1");
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"id":"p-1","name":"Core","baseCurrency":"USD","cash":1000.50,
+                     "positions":[{"asset":"AAPL","quantity":10,"averagePrice":150.25}],
+                     "createdAt":"2024-03-01T10:15:30Z","createdBy":"paula"}"""));
+            assertThat(portfolios.creates).containsExactly(new CreateCall("Core", "USD", new BigDecimal("1000.50"),
+                    List.of(new Position("AAPL", new BigDecimal("10"), new BigDecimal("150.25"))), "paula"));
+        }
+
+        @Test
+        void amountsAreBookedExactlyAsSentNotThroughDouble() throws Exception {
+            // 0.1 + 20 significant digits: a double keeps about 16
+            String body = """
+                    {"name":"Exact","baseCurrency":"EUR","cash":12345678901234.56789,
+                     "positions":[{"asset":"BTC","quantity":0.12345678901234567891,"averagePrice":61234.5}]}""";
+
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, body));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            CreateCall call = portfolios.creates.getFirst();
+            assertThat(call.cash()).isEqualByComparingTo("12345678901234.56789");
+            assertThat(call.positions().getFirst().quantity()).isEqualByComparingTo("0.12345678901234567891");
+            assertThat(JSON.readTree(response.body()).get("cash").decimalValue()).isEqualByComparingTo("12345678901234.56789");
+        }
+
+        @Test
+        void aPortfolioWithoutPositionsIsAccepted() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER,
+                    "{\"name\":\"Cash\",\"baseCurrency\":\"CHF\",\"cash\":0,\"positions\":[]}"));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(portfolios.creates.getFirst().positions()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                missing name                  | {"baseCurrency":"USD","cash":1,"positions":[]}                                                    | name                      | is required
+                empty name                    | {"name":"","baseCurrency":"USD","cash":1,"positions":[]}                                          | name                      | String is too short (0 < 1)
+                lower-case currency           | {"name":"x","baseCurrency":"usd","cash":1,"positions":[]}                                         | baseCurrency              | does not match the pattern ^[A-Z]{3}$
+                negative cash                 | {"name":"x","baseCurrency":"USD","cash":-0.01,"positions":[]}                                     | cash                      | -0.01 is less than 0
+                quantity as a string          | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":"10","averagePrice":1}]} | positions[0].quantity | Instance type string is invalid. Expected number
+                missing quantity              | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","averagePrice":1}]}           | positions[0].quantity     | is required
+                zero average price            | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":1,"averagePrice":0}]} | positions[0].averagePrice | 0 is less than or equal to 0
+                unknown property              | {"name":"x","baseCurrency":"USD","cash":1,"positions":[],"owner":"me"}                            | owner                     | is not a property of this object
+                unknown property in position  | {"name":"x","baseCurrency":"USD","cash":1,"positions":[{"asset":"A","quantity":1,"averagePrice":1,"side":"buy"}]} | positions[0].side | is not a property of this object
+                """)
+        void aBodyTheContractRefusesIsAnswered400NamingTheField(String caseName, String body, String field, String problem)
+                throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, body));
+
+            assertThat(response.statusCode()).as(caseName).isEqualTo(400);
+            JsonNode errors = assertProblem(response, 400).get("errors");
+            assertThat(errors).as(caseName).hasSize(1);
+            assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
+            assertThat(errors.get(0).get("problem").asText()).isEqualTo(problem);
+            assertThat(portfolios.creates).isEmpty();
+        }
+
+        @Test
+        void everyRefusedFieldIsNamed() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER,
+                    "{\"baseCurrency\":\"usd\",\"cash\":1,\"positions\":[{\"asset\":\"A\",\"quantity\":\"1\",\"averagePrice\":1}]}"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            assertProblem(response, 400).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+            assertThat(fields).containsExactlyInAnyOrder("name", "baseCurrency", "positions[0].quantity");
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIsAnswered400() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, "{\"name\":"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(assertProblem(response, 400).get("detail").asText()).contains("can't be decoded");
+        }
+
+        @Test
+        void aBodyThatIsNotDeclaredAsJsonIsAnswered400() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios"))
+                    .header("Authorization", "Bearer " + MANAGER)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY)).build();
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(assertProblem(response, 400).get("detail").asText())
+                    .isEqualTo("The request does not match the API contract (/openapi.yaml): The format of the request body is not supported");
+        }
+
+        @Test
+        void aMethodTheContractDoesNotHaveIsAnswered405Problem() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios/p-1"))
+                    .header("Authorization", "Bearer " + MANAGER).DELETE().build();
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(assertProblem(response, 405).get("detail").asText())
+                    .isEqualTo("DELETE /api/v1/portfolios/p-1: the method is not allowed on this resource");
+        }
+
+        @Test
+        void aMissingBodyIsAnswered400() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/portfolios"))
+                    .header("Authorization", "Bearer " + MANAGER)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertProblem(response, 400);
+        }
+
+        @Test
+        void inputThePortfolioStageRefusesIsAnswered422NamingTheField() throws Exception {
+            portfolios.failure = new InvalidInputException("positions[0].quantity", "must not be zero");
+
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, VALID_BODY));
+
+            assertThat(response.statusCode()).isEqualTo(422);
+            JsonNode problem = assertProblem(response, 422);
+            assertThat(problem.get("detail").asText()).isEqualTo("positions[0].quantity: must not be zero");
+            assertThat(problem.get("errors")).isEqualTo(JSON.readTree("[{\"field\":\"positions[0].quantity\",\"problem\":\"must not be zero\"}]"));
+        }
+
+        @Test
+        void anUnexpectedFailureIsAnswered500WithoutItsInternals() throws Exception {
+            portfolios.failure = new IllegalStateException("connection to jdbc:postgresql://db-7/ballast refused");
+
+            HttpResponse<String> response = send(post("/api/v1/portfolios", MANAGER, VALID_BODY));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            JsonNode problem = assertProblem(response, 500);
+            String errorId = problem.get("errorId").asText();
+            assertThat(errorId).matches("[0-9a-f-]{36}");
+            assertThat(problem.get("detail").asText()).endsWith(errorId);
+            assertThat(response.body()).doesNotContain("postgresql", "IllegalStateException");
+        }
+
+        @Test
+        void thePortIsCalledOffTheEventLoop() throws Exception {
+            send(post("/api/v1/portfolios", MANAGER, VALID_BODY));
+
+            assertThat(portfolios.calledOnWorkerThread).isTrue();
+        }
+    }
+
+    @Nested
+    class GetPortfolio {
+
+        @Test
+        void anyRoleGetsTheValuation() throws Exception {
+            portfolios.valuations.put("p-9", new PortfolioPort.Valuation("p-9", "Core", "USD", new BigDecimal("500.00"),
+                    new BigDecimal("2000.00"), Instant.parse("2024-03-02T16:00:00Z"),
+                    List.of(new PortfolioPort.Holding("AAPL", new BigDecimal("10"), new BigDecimal("120.00"),
+                            new BigDecimal("150.00"), Instant.parse("2024-03-01T21:00:00Z"), new BigDecimal("1500.00"),
+                            new BigDecimal("0.75"), new BigDecimal("300.00"), new BigDecimal("0.25")))));
+
+            HttpResponse<String> response = send(get("/api/v1/portfolios/p-9", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"id":"p-9","name":"Core","baseCurrency":"USD","cash":500.00,"nav":2000.00,
+                     "valuedAt":"2024-03-02T16:00:00Z",
+                     "holdings":[{"asset":"AAPL","quantity":10,"averagePrice":120.00,"lastPrice":150.00,
+                                  "lastPriceTime":"2024-03-01T21:00:00Z","marketValue":1500.00,"weight":0.75,
+                                  "unrealisedPnl":300.00,"unrealisedPnlFraction":0.25}]}"""));
+        }
+
+        @Test
+        void anUnknownIdIsAnswered404() throws Exception {
+            HttpResponse<String> response = send(get("/api/v1/portfolios/nope", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(assertProblem(response, 404).get("detail").asText()).isEqualTo("There is no portfolio with id nope");
+        }
+
+        @Test
+        void aPathTheContractDoesNotHaveIsAnswered404Problem() throws Exception {
+            HttpResponse<String> response = send(get("/api/v1/nothing-here", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertProblem(response, 404);
+        }
+    }
+
+    @Nested
+    class RiskCheck {
+
+        @Test
+        void aTraderRunsARiskCheck() throws Exception {
+            riskChecks.results.put("p-1", new RiskCheckPort.RiskCheck("p-1", "rules-7", List.of(
+                    RiskDecision.reduce("concentration", Severity.WARNING, 0.5, RiskSubject.asset("AAPL"), "AAPL is 62% of NAV"),
+                    RiskDecision.of("drawdown", Severity.INFO, RiskAction.ALLOW, RiskSubject.portfolio("p-1"), "drawdown 3%"))));
+
+            HttpResponse<String> response = send(post("/api/v1/portfolios/p-1/risk-checks", TRADER, null));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"portfolioId":"p-1","rulesVersion":"rules-7","decisions":[
+                      {"rule":"concentration","severity":"WARNING","action":"REDUCE","reduceFraction":0.5,
+                       "subject":{"kind":"asset","id":"AAPL"},"message":"AAPL is 62% of NAV"},
+                      {"rule":"drawdown","severity":"INFO","action":"ALLOW",
+                       "subject":{"kind":"portfolio","id":"p-1"},"message":"drawdown 3%"}]}"""));
+            assertThat(riskChecks.requestedBy).containsExactly("tom");
+        }
+
+        @Test
+        void aViewerMayNotRunARiskCheck() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios/p-1/risk-checks", VIEWER, null));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(riskChecks.requestedBy).isEmpty();
+        }
+
+        @Test
+        void anUnknownPortfolioIsAnswered404() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/portfolios/ghost/risk-checks", MANAGER, null));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertProblem(response, 404);
+        }
+    }
+
+    @Nested
+    class Health {
+
+        @Test
+        void allComponentsUpIs200() throws Exception {
+            components.put("store", ComponentHealth.up(Map.of("database", "H2")));
+            components.put("workflow", ComponentHealth.up(Map.of()));
+
+            HttpResponse<String> response = send(get("/health", null));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"status":"UP","components":{"store":{"status":"UP","details":{"database":"H2"}},
+                                                 "workflow":{"status":"UP","details":{}}}}"""));
+        }
+
+        @Test
+        void oneComponentDownIs503NamingIt() throws Exception {
+            components.put("store", ComponentHealth.up(Map.of()));
+            components.put("workflow", ComponentHealth.down("gateway 127.0.0.1:26500 unreachable", Map.of()));
+
+            HttpResponse<String> response = send(get("/health", null));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"status":"DOWN","components":{"store":{"status":"UP","details":{}},
+                     "workflow":{"status":"DOWN","details":{"error":"gateway 127.0.0.1:26500 unreachable"}}}}"""));
+        }
+    }
+
+    @Nested
+    class Contract {
+
+        @Test
+        void theDocumentIsServedAsYamlAndNamesTheRolesOfEachOperation() throws Exception {
+            HttpResponse<String> response = send(get("/openapi.yaml", null));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+            JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(response.body());
+            assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+            assertThat(document.get("info").get("title").asText()).isEqualTo("Ballast");
+            JsonNode create = document.at("/paths/~1api~1v1~1portfolios/post");
+            assertThat(create.get("operationId").asText()).isEqualTo("createPortfolio");
+            assertThat(create.get("x-ballast-roles")).isEqualTo(JSON.readTree("[\"portfolio-manager\",\"admin\"]"));
+            assertThat(document.at("/components/responses/BadRequest/content").fieldNames().next())
+                    .isEqualTo("application/problem+json");
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void closeLetsARequestInFlightFinishAndThenRefusesConnections() throws Exception {
+            Vertx own = Vertx.vertx();
+            FakePortfolios slow = new FakePortfolios();
+            slow.gate = new CountDownLatch(1);
+            HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
+                    AccessTokens.from(new BallastConfig.Security(List.of(
+                            new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
+                    slow, riskChecks, Map::of).await();
+            try {
+                URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
+                CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
+                        HttpRequest.newBuilder(target).header("Authorization", "Bearer " + MANAGER)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(VALID_BODY)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+                var closing = second.close();
+                slow.gate.countDown();
+
+                assertThat(inFlight.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+                closing.await();
+                assertThatThrownBy(() -> HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(IOException.class);
+            } finally {
+                own.close().await();
+            }
+        }
+
+        @Test
+        void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
+            assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
+                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, Map::of).await())
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
+        }
+    }
+
+    // --- HTTP plumbing -------------------------------------------------------------------------
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + api.port() + path);
+    }
+
+    private static HttpRequest get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private static HttpRequest post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        return problem;
+    }
+
+    // --- stand-ins for the stages --------------------------------------------------------------
+
+    record CreateCall(String name, String baseCurrency, BigDecimal cash, List<Position> positions, String createdBy) {}
+
+    static final class FakePortfolios implements PortfolioPort {
+        final List<CreateCall> creates = new CopyOnWriteArrayList<>();
+        final Map<String, Valuation> valuations = new ConcurrentHashMap<>();
+        final CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch gate;
+        volatile RuntimeException failure;
+        volatile boolean calledOnWorkerThread;
+
+        void reset() {
+            creates.clear();
+            valuations.clear();
+            failure = null;
+            calledOnWorkerThread = false;
+        }
+
+        @Override
+        public Portfolio create(String name, String baseCurrency, BigDecimal cash, List<Position> positions, String createdBy) {
+            calledOnWorkerThread = Context.isOnWorkerThread();
+            entered.countDown();
+            if (gate != null) {
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            creates.add(new CreateCall(name, baseCurrency, cash, positions, createdBy));
+            return new Portfolio("p-" + creates.size(), name, baseCurrency, cash, positions, CREATED_AT, createdBy);
+        }
+
+        @Override
+        public Optional<Valuation> value(String id) {
+            return Optional.ofNullable(valuations.get(id));
+        }
+    }
+
+    static final class FakeRiskChecks implements RiskCheckPort {
+        final Map<String, RiskCheck> results = new ConcurrentHashMap<>();
+        final List<String> requestedBy = new CopyOnWriteArrayList<>();
+
+        void reset() {
+            results.clear();
+            requestedBy.clear();
+        }
+
+        @Override
+        public Optional<RiskCheck> run(String portfolioId, String user) {
+            requestedBy.add(user);
+            return Optional.ofNullable(results.get(portfolioId));
+        }
+    }
+}
