@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ballast.platform.security.Role;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -49,7 +50,6 @@ public final class ConfigLoader {
     static final String ENV_PREFIX = "BALLAST_";
     private static final String FILE_SUFFIX = "_FILE";
     private static final int MIN_PRODUCTION_TOKEN_LENGTH = 32;
-    private static final List<String> KNOWN_ROLES = List.of("viewer", "trader", "portfolio-manager", "risk-officer", "admin");
 
     private final ObjectMapper yaml;
     private final ObjectMapper binder;
@@ -97,11 +97,13 @@ public final class ConfigLoader {
             BallastConfig.AccessToken token = tokens.get(i);
             String key = "security.tokens[" + i + "]";
             if (token.roles().isEmpty()) {
-                throw new ConfigException(origin + ": " + key + ".roles: must name at least one role of " + KNOWN_ROLES);
+                throw new ConfigException(origin + ": " + key + ".roles: must name at least one role");
             }
             for (String role : token.roles()) {
-                if (!KNOWN_ROLES.contains(role)) {
-                    throw new ConfigException(origin + ": " + key + ".roles: unknown role '" + role + "'; roles are " + KNOWN_ROLES);
+                try {
+                    Role.parse(role);
+                } catch (IllegalArgumentException unknown) {
+                    throw new ConfigException(origin + ": " + key + ".roles: " + unknown.getMessage());
                 }
             }
             if (!seen.add(token.token())) {

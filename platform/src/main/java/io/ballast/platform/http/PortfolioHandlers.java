@@ -1,6 +1,8 @@
 package io.ballast.platform.http;
 
+import io.ballast.api.portfolio.HoldingValuation;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.api.portfolio.Position;
 import io.ballast.platform.security.BearerAccess;
 import io.vertx.core.http.HttpHeaders;
@@ -8,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +21,16 @@ final class PortfolioHandlers {
 
     /** The body of createPortfolio, as the contract's NewPortfolio schema has already checked it. */
     private record NewPortfolioBody(String name, String baseCurrency, BigDecimal cash, List<Position> positions) {}
+
+    /** getPortfolio's body: the contract names the id and the NAV more briefly than the value type does. */
+    private record ValuationBody(String id, String name, String baseCurrency, BigDecimal cash, BigDecimal nav,
+                                 Instant valuedAt, List<HoldingValuation> holdings) {
+
+        static ValuationBody of(PortfolioValuation valuation) {
+            return new ValuationBody(valuation.portfolioId(), valuation.name(), valuation.baseCurrency(), valuation.cash(),
+                    valuation.netAssetValue(), valuation.valuedAt(), valuation.holdings());
+        }
+    }
 
     private final PortfolioPort portfolios;
 
@@ -42,7 +55,7 @@ final class PortfolioHandlers {
         rc.vertx()
                 .executeBlocking(() -> portfolios.value(id), false)
                 .onSuccess(valuation -> valuation.ifPresentOrElse(
-                        found -> JsonBodies.send(rc, 200, found),
+                        found -> JsonBodies.send(rc, 200, ValuationBody.of(found)),
                         () -> rc.fail(new ResourceNotFoundException("portfolio", id))))
                 .onFailure(rc::fail);
     }

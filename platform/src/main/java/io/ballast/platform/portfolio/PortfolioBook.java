@@ -2,6 +2,7 @@ package io.ballast.platform.portfolio;
 
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.api.portfolio.Position;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.store.InstrumentRepository;

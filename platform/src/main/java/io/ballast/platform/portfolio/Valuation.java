@@ -1,7 +1,9 @@
 package io.ballast.platform.portfolio;
 
 import io.ballast.api.marketdata.PriceBar;
+import io.ballast.api.portfolio.HoldingValuation;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.api.portfolio.Position;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -183,8 +183,8 @@ class ConfigLoaderTest {
     void anUnknownRoleIsNamed() {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_TOKENS",
                 "[{token: abc, user: bob, roles: [viewer, superuser]}]")))
-                .hasMessage("config: security.tokens[0].roles: unknown role 'superuser'; roles are "
-                        + "[viewer, trader, portfolio-manager, risk-officer, admin]");
+                .hasMessage("config: security.tokens[0].roles: unknown role 'superuser'; known roles: "
+                        + "viewer, trader, portfolio-manager, risk-officer, admin");
     }
 
     @Test

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ballast.api.portfolio.HoldingValuation;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.api.portfolio.Position;
 import io.ballast.api.risk.RiskAction;
 import io.ballast.api.risk.RiskDecision;
@@ -313,9 +315,9 @@ class HttpApiTest {
 
         @Test
         void anyRoleGetsTheValuation() throws Exception {
-            portfolios.valuations.put("p-9", new PortfolioPort.Valuation("p-9", "Core", "USD", new BigDecimal("500.00"),
+            portfolios.valuations.put("p-9", new PortfolioValuation("p-9", "Core", "USD", new BigDecimal("500.00"),
                     new BigDecimal("2000.00"), Instant.parse("2024-03-02T16:00:00Z"),
-                    List.of(new PortfolioPort.Holding("AAPL", new BigDecimal("10"), new BigDecimal("120.00"),
+                    List.of(new HoldingValuation("AAPL", new BigDecimal("10"), new BigDecimal("120.00"),
                             new BigDecimal("150.00"), Instant.parse("2024-03-01T21:00:00Z"), new BigDecimal("1500.00"),
                             new BigDecimal("0.75"), new BigDecimal("300.00"), new BigDecimal("0.25")))));
 
@@ -328,6 +330,21 @@ class HttpApiTest {
                      "holdings":[{"asset":"AAPL","quantity":10,"averagePrice":120.00,"lastPrice":150.00,
                                   "lastPriceTime":"2024-03-01T21:00:00Z","marketValue":1500.00,"weight":0.75,
                                   "unrealisedPnl":300.00,"unrealisedPnlFraction":0.25}]}"""));
+        }
+
+        @Test
+        void anUnpricedHoldingIsShownWithNullValues() throws Exception {
+            portfolios.valuations.put("p-10", new PortfolioValuation("p-10", "New", "USD", new BigDecimal("100.00"),
+                    new BigDecimal("100.00"), Instant.parse("2024-03-02T16:00:00Z"),
+                    List.of(new HoldingValuation("NEW", new BigDecimal("7"), new BigDecimal("3.00"),
+                            null, null, null, null, null, null))));
+
+            HttpResponse<String> response = send(get("/api/v1/portfolios/p-10", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).get("holdings")).isEqualTo(JSON.readTree("""
+                    [{"asset":"NEW","quantity":7,"averagePrice":3.00,"lastPrice":null,"lastPriceTime":null,
+                      "marketValue":null,"weight":null,"unrealisedPnl":null,"unrealisedPnlFraction":null}]"""));
         }
 
         @Test
@@ -524,7 +541,7 @@ class HttpApiTest {
 
     static final class FakePortfolios implements PortfolioPort {
         final List<CreateCall> creates = new CopyOnWriteArrayList<>();
-        final Map<String, Valuation> valuations = new ConcurrentHashMap<>();
+        final Map<String, PortfolioValuation> valuations = new ConcurrentHashMap<>();
         final CountDownLatch entered = new CountDownLatch(1);
         volatile CountDownLatch gate;
         volatile RuntimeException failure;
@@ -556,7 +573,7 @@ class HttpApiTest {
         }
 
         @Override
-        public Optional<Valuation> value(String id) {
+        public Optional<PortfolioValuation> value(String id) {
             return Optional.ofNullable(valuations.get(id));
         }
     }

@@ -3,7 +3,9 @@ package io.ballast.platform.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.api.marketdata.PriceBar;
+import io.ballast.api.portfolio.HoldingValuation;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.api.portfolio.Position;
 import java.math.BigDecimal;
 import java.time.Instant;

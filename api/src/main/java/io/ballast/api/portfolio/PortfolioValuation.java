@@ -1,4 +1,4 @@
-package io.ballast.platform.portfolio;
+package io.ballast.api.portfolio;
 
 import java.math.BigDecimal;
 import java.time.Instant;

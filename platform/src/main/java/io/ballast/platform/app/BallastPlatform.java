@@ -1,0 +1,189 @@
+package io.ballast.platform.app;
+
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.health.ComponentHealth;
+import io.ballast.platform.http.HttpApi;
+import io.ballast.platform.marketdata.SampleMarketLoader;
+import io.ballast.platform.plugins.PluginHost;
+import io.ballast.platform.portfolio.PortfolioBook;
+import io.ballast.platform.risk.RiskEngine;
+import io.ballast.platform.security.AccessTokens;
+import io.ballast.platform.store.Store;
+import io.ballast.platform.workflow.RiskCheckProcess;
+import io.ballast.platform.workflow.RiskEvaluationWorker;
+import io.ballast.platform.workflow.WorkflowDeployment;
+import io.ballast.platform.workflow.WorkflowRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running platform: starts every stage in the order of the data flow, wires them together,
+ * and stops them in reverse. The only place that knows all stages; each stage knows only its own
+ * inputs.
+ */
+public final class BallastPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BallastPlatform.class);
+
+    /** How long a risk check over REST waits for its process to end. */
+    private static final Duration RISK_CHECK_TIMEOUT = Duration.ofSeconds(30);
+    /** How long stopping may wait for the HTTP server to drain and Vert.x to close. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Deque<Stoppable> started;
+    private final HttpApi http;
+    private final Store store;
+    private final WorkflowRuntime workflow;
+    private final RiskEngine risk;
+    private final PluginHost plugins;
+    private boolean closed;
+
+    private BallastPlatform(Deque<Stoppable> started, HttpApi http, Store store, WorkflowRuntime workflow,
+                            RiskEngine risk, PluginHost plugins) {
+        this.started = started;
+        this.http = http;
+        this.store = store;
+        this.workflow = workflow;
+        this.risk = risk;
+        this.plugins = plugins;
+    }
+
+    /**
+     * Starts everything or nothing: when a stage fails, what had started is stopped again.
+     *
+     * @throws StartupException naming the file or key at fault, for anything the user can fix
+     */
+    public static BallastPlatform start(BallastConfig config) {
+        long startedAt = System.nanoTime();
+        Deque<Stoppable> started = new ArrayDeque<>();
+        try {
+            Store store = Store.open(config.store(), config.dataDirectory());
+            started.push(new Stoppable("store", store::close));
+            SampleMarketLoader.loadIfEmpty(store, config.marketData());
+            PortfolioBook book = new PortfolioBook(store.instruments(), store.priceBars(), store.portfolios(), Clock.systemUTC());
+
+            RiskEngine risk = RiskEngine.load(config.rules().directory());
+
+            PluginHost plugins = PluginHost.start(config.plugins().directory());
+            started.push(new Stoppable("plugins", plugins::close));
+
+            WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());
+            started.push(new Stoppable("workflow", workflow::close));
+            WorkflowDeployment deployment = workflow.deploy(config.workflow().directory());
+            workflow.openWorker(RiskEvaluationWorker.JOB_TYPE, RiskEvaluationWorker.FETCH_VARIABLES,
+                    RiskEvaluationWorker.JOB_TIMEOUT, new RiskEvaluationWorker(new PortfolioRiskCheckByRules(book, risk)));
+
+            AccessTokens tokens = AccessTokens.from(accessTokens(config));
+            Vertx vertx = Vertx.vertx();
+            started.push(new Stoppable("vert.x", () -> await(vertx.close())));
+            HealthByComponent health = new HealthByComponent();
+            HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
+                    new RiskCheckByProcess(book, new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), health));
+            started.push(new Stoppable("http", () -> await(http.close())));
+
+            BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);
+            health.platform = platform;
+            LOG.info("Ballast started in {} ms on http://{}:{} — store {}, workflow {} ({}), rules {} ({} rules), plugins {}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), config.http().host(), http.port(),
+                    store.vendor(), workflow.mode(), deployment.processVersions().keySet(), risk.version(), risk.ruleCount(),
+                    plugins.loadedPluginIds());
+            return platform;
+        } catch (RuntimeException e) {
+            stopAll(started);
+            throw e;
+        }
+    }
+
+    /** The port the REST API listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    /** Every component's health, by the name {@code GET /health} gives it. */
+    public Map<String, ComponentHealth> health() {
+        Map<String, ComponentHealth> components = new LinkedHashMap<>();
+        components.put("store", store.health());
+        components.put("workflow", workflow.health());
+        components.put("rules", risk.health());
+        components.put("plugins", plugins.health());
+        return components;
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then stops the stages in reverse order of start. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll(started);
+        LOG.info("Ballast stopped cleanly");
+    }
+
+    private static BallastConfig.Security accessTokens(BallastConfig config) {
+        if (!config.security().tokens().isEmpty() || config.mode() == BallastConfig.Mode.PRODUCTION) {
+            return config.security();
+        }
+        BallastConfig.AccessToken admin = DevelopmentAdminToken.obtain(config.dataDirectory());
+        LOG.warn("Development mode and no security.tokens configured: the admin token is in {} (never use this in production)",
+                config.dataDirectory().resolve(DevelopmentAdminToken.FILE_NAME));
+        return new BallastConfig.Security(List.of(admin));
+    }
+
+    private static void stopAll(Deque<Stoppable> started) {
+        while (!started.isEmpty()) {
+            Stoppable stage = started.pop();
+            try {
+                stage.action().run();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping {} failed; going on with the rest", stage.name(), e);
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Vert.x", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Vert.x did not answer within " + STOP_TIMEOUT, e);
+        }
+    }
+
+    private record Stoppable(String name, Runnable action) {
+    }
+
+    /** {@code GET /health} asks the platform, which exists only once every stage has started. */
+    private static final class HealthByComponent implements Supplier<Map<String, ComponentHealth>> {
+        private volatile BallastPlatform platform;
+
+        @Override
+        public Map<String, ComponentHealth> get() {
+            BallastPlatform current = platform;
+            if (current == null) {
+                return Map.of("platform", ComponentHealth.down("starting", Map.of()));
+            }
+            return current.health();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.ballast.platform.app;
+
+import io.ballast.platform.http.RiskCheckPort;
+import io.ballast.platform.portfolio.PortfolioBook;
+import io.ballast.platform.workflow.RiskCheckOutcome;
+import io.ballast.platform.workflow.RiskCheckProcess;
+import io.ballast.platform.workflow.UnknownPortfolioException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /api/v1/portfolios/{id}/risk-checks}: runs the BPMN process, so the check is the one the workflow makes. */
+final class RiskCheckByProcess implements RiskCheckPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskCheckByProcess.class);
+
+    private final PortfolioBook book;
+    private final RiskCheckProcess process;
+
+    RiskCheckByProcess(PortfolioBook book, RiskCheckProcess process) {
+        this.book = book;
+        this.process = process;
+    }
+
+    @Override
+    public Optional<RiskCheck> run(String portfolioId, String requestedBy) {
+        if (book.find(portfolioId).isEmpty()) {
+            return Optional.empty(); // answered 404 without starting a process for nothing
+        }
+        try {
+            RiskCheckOutcome outcome = process.run(portfolioId).outcome();
+            LOG.info("Risk check of portfolio {} requested by {}: {} decision(s) by rules {}",
+                    portfolioId, requestedBy, outcome.decisions().size(), outcome.rulesVersion());
+            return Optional.of(new RiskCheck(portfolioId, outcome.rulesVersion(), outcome.decisions()));
+        } catch (UnknownPortfolioException gone) {
+            return Optional.empty();
+        }
+    }
+}
