@@ -152,7 +152,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new ConfigException(file + ": not valid YAML" + at + ": " + e.getOriginalMessage());
+            throw new ConfigException(file + ": not valid YAML" + at + ": " + yamlProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
@@ -163,6 +163,17 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": the top level must be a mapping of keys, not " + fromFile.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         merge(tree, (ObjectNode) fromFile, "", file.toString());
+    }
+
+    /** The parser's own problem sentence: its message also quotes the file over several lines, which a one-line error must not. */
+    private static String yamlProblem(String message) {
+        String problem = message;
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                problem = line;
+            }
+        }
+        return problem.strip();
     }
 
     private static void merge(ObjectNode target, ObjectNode source, String prefix, String origin) {

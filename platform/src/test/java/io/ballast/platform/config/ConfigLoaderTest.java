@@ -160,7 +160,7 @@ class ConfigLoaderTest {
         Path file = write("http:\n  port: 8080\n bad: [\n");
 
         assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of()))
-                .hasMessageStartingWith(file + ": not valid YAML at line 3");
+                .hasMessage(file + ": not valid YAML at line 3, column 2: expected <block end>, but found '<block mapping start>'");
     }
 
     @Test

@@ -1,0 +1,239 @@
+package io.ballast.platform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.api.marketdata.AssetClass;
+import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.marketdata.SampleMarket;
+import io.ballast.platform.marketdata.SampleMarketGenerator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform on embedded defaults, started from the packaged jar on a free port, used
+ * over HTTP as a client would, stopped with SIGTERM and started again on the same data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final String MANAGER_TOKEN = "e2e-manager-token-0123456789abcdef";
+    private static final String VIEWER_TOKEN = "e2e-viewer-token-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path home;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path config;
+    private int port;
+    private ServedPlatform platform;
+
+    /** The sample assets the platform loads on first start, and their last closes, from the generator itself. */
+    private Instrument equity;
+    private Instrument crypto;
+    private BigDecimal equityLastClose;
+    private BigDecimal cryptoLastClose;
+    private String portfolioId;
+
+    @BeforeAll
+    void start() throws Exception {
+        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
+        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        equity = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.EQUITY).findFirst().orElseThrow();
+        crypto = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.CRYPTO).findFirst().orElseThrow();
+        equityLastClose = lastClose(market, equity.id());
+        cryptoLastClose = lastClose(market, crypto.id());
+
+        port = ServedPlatform.freePort();
+        config = home.resolve("ballast.yaml");
+        Files.writeString(config, """
+                dataDirectory: %s
+                http:
+                  port: %d
+                security:
+                  tokens:
+                    - token: %s
+                      user: pat
+                      roles: [portfolio-manager]
+                    - token: %s
+                      user: vic
+                      roles: [viewer]
+                """.formatted(home.resolve("data"), port, MANAGER_TOKEN, VIEWER_TOKEN));
+        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
+        platform.awaitHealthy(http, port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthNamesEveryComponentUp() throws Exception {
+        HttpResponse<String> response = send("GET", "/health", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        JsonNode components = health.get("components");
+        assertThat(components.get("store").get("details").get("vendor").asText()).isEqualTo("h2");
+        assertThat(components.get("workflow").get("details").get("mode").asText()).isEqualTo("embedded");
+        assertThat(components.get("rules").get("details").get("ruleCount").asInt()).isEqualTo(1);
+        assertThat(components.get("plugins").get("details").get("loaded").toString()).contains("\"optimizer-equal-weight\"");
+    }
+
+    @Test
+    @Order(2)
+    void theApiRefusesCallsWithoutAValidTokenOrRole() throws Exception {
+        assertThat(send("GET", "/api/v1/portfolios/x", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/portfolios/x", "not-a-token", null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/portfolios", VIEWER_TOKEN, portfolioBody(equity.id(), "1")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> unknownAsset = send("POST", "/api/v1/portfolios", MANAGER_TOKEN, portfolioBody("NO-SUCH-ASSET", "1"));
+        assertThat(unknownAsset.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(unknownAsset.body()).get("errors").get(0).get("field").asText()).isEqualTo("positions[0].asset");
+
+        HttpResponse<String> notANumber = send("POST", "/api/v1/portfolios", MANAGER_TOKEN,
+                "{\"name\":\"x\",\"baseCurrency\":\"USD\",\"cash\":1,\"positions\":[{\"asset\":\"A\",\"quantity\":\"ten\",\"averagePrice\":1}]}");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notANumber.body()).get("errors").get(0).get("field").asText()).isEqualTo("positions[0].quantity");
+    }
+
+    @Test
+    @Order(4)
+    void aPortfolioIsValuedAtTheStoredSamplePrices() throws Exception {
+        // the equity bought 25% above its last close (a 20% loss), the crypto asset 10% below it (a gain)
+        BigDecimal equityEntry = equityLastClose.multiply(new BigDecimal("1.25"));
+        BigDecimal cryptoEntry = cryptoLastClose.multiply(new BigDecimal("0.90"));
+        String body = """
+                {"name":"E2E","baseCurrency":"USD","cash":10000,
+                 "positions":[{"asset":"%s","quantity":40,"averagePrice":%s},
+                              {"asset":"%s","quantity":0.5,"averagePrice":%s}]}"""
+                .formatted(equity.id(), equityEntry.toPlainString(), crypto.id(), cryptoEntry.toPlainString());
+
+        HttpResponse<String> created = send("POST", "/api/v1/portfolios", MANAGER_TOKEN, body);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        portfolioId = JSON.readTree(created.body()).get("id").asText();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/portfolios/" + portfolioId);
+        assertThat(JSON.readTree(created.body()).get("createdBy").asText()).isEqualTo("pat");
+
+        assertValuation(equityEntry, cryptoEntry);
+    }
+
+    @Test
+    @Order(5)
+    void theRiskCheckProcessExitsThePositionPastTheHardStop() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/portfolios/" + portfolioId + "/risk-checks", MANAGER_TOKEN, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode decisions = JSON.readTree(response.body()).get("decisions");
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("rule").asText()).isEqualTo("hard stop-loss");
+        assertThat(decisions.get(0).get("action").asText()).isEqualTo("EXIT");
+        assertThat(decisions.get(0).get("subject").get("id").asText()).isEqualTo(equity.id());
+        assertThat(decisions.get(0).get("message").asText()).contains("20.00%");
+    }
+
+    @Test
+    @Order(6)
+    void sigtermStopsCleanlyAndNothingAcceptedIsLost() throws Exception {
+        assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143); // 128 + SIGTERM: the JVM's exit after its hooks ran
+        assertThat(platform.stdout()).contains("Ballast stopped cleanly");
+
+        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
+        platform.awaitHealthy(http, port);
+
+        assertValuation(equityLastClose.multiply(new BigDecimal("1.25")), cryptoLastClose.multiply(new BigDecimal("0.90")));
+        assertThat(platform.stdout()).doesNotContain("Loaded the sample market");
+    }
+
+    private void assertValuation(BigDecimal equityEntry, BigDecimal cryptoEntry) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/portfolios/" + portfolioId, VIEWER_TOKEN, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode valuation = JSON.readTree(response.body());
+
+        BigDecimal equityValue = new BigDecimal("40").multiply(equityLastClose).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal cryptoValue = new BigDecimal("0.5").multiply(cryptoLastClose).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal nav = new BigDecimal("10000").add(equityValue).add(cryptoValue);
+        assertThat(valuation.get("nav").decimalValue()).isEqualByComparingTo(nav);
+
+        JsonNode equityHolding = holding(valuation, equity.id());
+        assertThat(equityHolding.get("lastPrice").decimalValue()).isEqualByComparingTo(equityLastClose);
+        assertThat(equityHolding.get("marketValue").decimalValue()).isEqualByComparingTo(equityValue);
+        assertThat(equityHolding.get("weight").asDouble()).isCloseTo(equityValue.doubleValue() / nav.doubleValue(), within(1e-9));
+        assertThat(equityHolding.get("unrealisedPnl").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("40").multiply(equityLastClose.subtract(equityEntry)).setScale(2, RoundingMode.HALF_EVEN));
+        assertThat(equityHolding.get("unrealisedPnlFraction").asDouble()).isCloseTo(-0.20, within(1e-9));
+
+        JsonNode cryptoHolding = holding(valuation, crypto.id());
+        assertThat(cryptoHolding.get("marketValue").decimalValue()).isEqualByComparingTo(cryptoValue);
+        assertThat(cryptoHolding.get("unrealisedPnlFraction").asDouble()).isCloseTo(1 / 0.9 - 1, within(1e-9));
+    }
+
+    private static JsonNode holding(JsonNode valuation, String asset) {
+        for (JsonNode holding : valuation.get("holdings")) {
+            if (holding.get("asset").asText().equals(asset)) {
+                return holding;
+            }
+        }
+        throw new AssertionError("no holding of " + asset + " in " + valuation);
+    }
+
+    private static BigDecimal lastClose(SampleMarket market, String asset) {
+        return market.bars().stream()
+                .filter(bar -> bar.asset().equals(asset))
+                .max(Comparator.comparing(PriceBar::time))
+                .orElseThrow()
+                .close();
+    }
+
+    private static String portfolioBody(String asset, String quantity) {
+        return "{\"name\":\"p\",\"baseCurrency\":\"USD\",\"cash\":0,\"positions\":[{\"asset\":\"" + asset
+                + "\",\"quantity\":" + quantity + ",\"averagePrice\":10}]}";
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,127 @@
+package io.ballast.platform.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged platform ({@code java -jar ballast.jar ...}) run as a user runs it: a child
+ * process with its own JVM, its output in a log file, stopped with SIGTERM.
+ */
+final class ServedPlatform implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("ballast.jar", "target/ballast.jar")).toAbsolutePath().normalize();
+    static final Path REPO = Path.of(System.getProperty("ballast.repo.root", "..")).toAbsolutePath().normalize();
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private ServedPlatform(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code ballast.jar} with these arguments; its output goes to files in {@code logs}. */
+    static ServedPlatform launch(Path logs, String... arguments) throws IOException {
+        Files.createDirectories(logs);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Xmx512m");
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // the engine's agrona still uses Unsafe
+        }
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile(logs, "stdout-", ".log");
+        Path err = Files.createTempFile(logs, "stderr-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(REPO.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("BALLAST_"));
+        return new ServedPlatform(builder.start(), out, err);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until {@code GET /health} answers 200. */
+    void awaitHealthy(HttpClient http, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the platform exited with " + process.exitValue() + " before it was healthy:\n" + output());
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the platform was not healthy within " + START_TIMEOUT + ":\n" + output());
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the platform did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as a service manager stops it, then waits for the exit. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    String stdout() {
+        try {
+            return Files.readString(stdout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> stderrLines() {
+        try {
+            return Files.readAllLines(stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String output() {
+        return stdout() + "\n--- stderr ---\n" + String.join("\n", stderrLines());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
