@@ -236,6 +236,30 @@ class EmbeddedWorkflowTest {
     }
 
     @Test
+    void formsAreDeployedAndKeptBesideTheProcesses(@TempDir Path folder) throws IOException {
+        // only the form: a second copy of the shared engine's process would become its version 2 for the other tests
+        Files.writeString(folder.resolve("approve-trade.form"), """
+                {
+                  "id": "approve-trade",
+                  "type": "default",
+                  "schemaVersion": 16,
+                  "executionPlatform": "Camunda Cloud",
+                  "executionPlatformVersion": "8.8.0",
+                  "components": [
+                    {"id": "comment", "key": "comment", "label": "Comment", "type": "textfield"},
+                    {"id": "approved", "key": "approved", "label": "Approve", "type": "checkbox"}
+                  ]
+                }
+                """);
+
+        WorkflowDeployment forms = runtime.deploy(folder);
+
+        assertThat(forms.formVersions()).containsExactly(Map.entry("approve-trade", 1));
+        assertThat(runtime.deployment().formVersions()).containsEntry("approve-trade", 1);
+        assertThat(runtime.deployment().processVersions()).containsEntry("portfolio-risk-check", 1);
+    }
+
+    @Test
     void fileThatIsNotXmlIsNamed(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("notes.bpmn"), "this is not BPMN");
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Example calls against a running platform (./ballast): book samples/portfolio.json, value it at
+# the stored prices, run the risk-check process on it, and show two refused requests.
+#
+#   BALLAST_URL    where the platform listens (default http://localhost:8080)
+#   TOKEN          a bearer token with the portfolio-manager or admin role
+#                  (default: the development admin token in data/admin.token)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+url="${BALLAST_URL:-http://localhost:8080}"
+token="${TOKEN:-$(cat data/admin.token)}"
+auth=(-H "Authorization: Bearer $token")
+json=(-H "Content-Type: application/json")
+
+show() { printf '\n$ %s\n' "$*" >&2; }
+
+show "GET /health"
+curl -s "$url/health"; echo
+
+show "POST /api/v1/portfolios (samples/portfolio.json)"
+created="$(curl -s "${auth[@]}" "${json[@]}" -X POST "$url/api/v1/portfolios" --data @samples/portfolio.json)"
+echo "$created"
+id="$(printf '%s' "$created" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')"
+
+show "GET /api/v1/portfolios/$id"
+curl -s "${auth[@]}" "$url/api/v1/portfolios/$id"; echo
+
+show "POST /api/v1/portfolios/$id/risk-checks"
+curl -s "${auth[@]}" -X POST "$url/api/v1/portfolios/$id/risk-checks"; echo
+
+show "refused: no token (401)"
+curl -s -w ' -> %{http_code}\n' "$url/api/v1/portfolios/$id"
+
+show "refused: an asset the store does not know (422, names positions[0].asset)"
+curl -s -w ' -> %{http_code}\n' "${auth[@]}" "${json[@]}" -X POST "$url/api/v1/portfolios" \
+  --data '{"name":"x","baseCurrency":"USD","cash":0,"positions":[{"asset":"NOPE","quantity":1,"averagePrice":1}]}'
