@@ -38,8 +38,8 @@ public final class BallastPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BallastPlatform.class);
 
-    /** How long a risk check over REST waits for its process to end. */
-    private static final Duration RISK_CHECK_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a risk check over REST waits for its process to end; within the HTTP server's grace on shutdown. */
+    private static final Duration RISK_CHECK_TIMEOUT = Duration.ofSeconds(10);
     /** How long stopping may wait for the HTTP server to drain and Vert.x to close. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -70,6 +70,7 @@ public final class BallastPlatform implements AutoCloseable {
         long startedAt = System.nanoTime();
         Deque<Stoppable> started = new ArrayDeque<>();
         try {
+            DataDirectory.prepare(config.dataDirectory());
             Store store = Store.open(config.store(), config.dataDirectory());
             started.push(new Stoppable("store", store::close));
             SampleMarketLoader.loadIfEmpty(store, config.marketData());
@@ -101,7 +102,8 @@ public final class BallastPlatform implements AutoCloseable {
                     store.vendor(), workflow.mode(), deployment.processVersions().keySet(), risk.version(), risk.ruleCount(),
                     plugins.loadedPluginIds());
             return platform;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a class-path clash, a static initializer): the engine's and pool's threads must not outlive it
             stopAll(started);
             throw e;
         }

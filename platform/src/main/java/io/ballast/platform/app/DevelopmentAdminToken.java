@@ -4,10 +4,9 @@ import io.ballast.platform.config.BallastConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -46,17 +45,23 @@ final class DevelopmentAdminToken {
         }
     }
 
+    /** Written to a private temporary file and moved into place, so no reader ever sees it empty or open to others. */
     private static void create(Path file) throws IOException {
         byte[] secret = new byte[TOKEN_BYTES];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Path pending;
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            pending = Files.createTempFile(file.getParent(), FILE_NAME, ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException raced) {
-            return; // another instance made it first: use theirs
+            pending = Files.createTempFile(file.getParent(), FILE_NAME, ".new");
         }
-        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Files.writeString(pending, token + "\n", StandardCharsets.US_ASCII);
+            Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(pending);
+        }
     }
 }

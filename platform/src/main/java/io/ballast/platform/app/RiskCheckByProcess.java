@@ -2,6 +2,8 @@ package io.ballast.platform.app;
 
 import io.ballast.platform.http.RiskCheckPort;
 import io.ballast.platform.portfolio.PortfolioBook;
+import io.ballast.platform.problem.ServiceUnavailableException;
+import io.ballast.platform.workflow.RiskCheckFailedException;
 import io.ballast.platform.workflow.RiskCheckOutcome;
 import io.ballast.platform.workflow.RiskCheckProcess;
 import io.ballast.platform.workflow.UnknownPortfolioException;
@@ -34,6 +36,8 @@ final class RiskCheckByProcess implements RiskCheckPort {
             return Optional.of(new RiskCheck(portfolioId, outcome.rulesVersion(), outcome.decisions()));
         } catch (UnknownPortfolioException gone) {
             return Optional.empty();
+        } catch (RiskCheckFailedException notAnswered) {
+            throw new ServiceUnavailableException(notAnswered.getMessage(), notAnswered);
         }
     }
 }

@@ -44,15 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static BallastConfig withPort(BallastConfig config, int port) {
-        return new BallastConfig(config.mode(), config.dataDirectory(),
-                new BallastConfig.Http(config.http().host(), checkedPort(port)), config.store(), config.marketData(),
-                config.rules(), config.plugins(), config.workflow(), config.security());
-    }
-
-    private static int checkedPort(int port) {
-        if (port < 0 || port > 65535) {
-            throw new InvalidInputException("--port", "must be between 0 and 65535, got " + port);
+        try {
+            return config.withHttp(new BallastConfig.Http(config.http().host(), port));
+        } catch (IllegalArgumentException outOfRange) {
+            throw new InvalidInputException("--port", outOfRange.getMessage());
         }
-        return port;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The whole configuration, as read from one YAML file and the environment by {@link ConfigLoader}.
@@ -56,6 +57,11 @@ public record BallastConfig(
                 new Security(List.of()));
     }
 
+    /** This configuration with other HTTP settings (the CLI's {@code --port}). */
+    public BallastConfig withHttp(Http otherHttp) {
+        return new BallastConfig(mode, dataDirectory, otherHttp, store, marketData, rules, plugins, workflow, security);
+    }
+
     /** development: a random admin token is made when none is configured; production: tokens must be configured and strong. */
     public enum Mode {
         @JsonProperty("development") DEVELOPMENT,
@@ -81,6 +87,10 @@ public record BallastConfig(
      * @param connectTimeout  how long to wait for a connection before failing
      */
     public record Store(String jdbcUrl, String username, String password, int maximumPoolSize, Duration connectTimeout) {
+
+        private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^;&]*");
+        private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]+:)[^/@]*@");
+
         public Store {
             Objects.requireNonNull(jdbcUrl, "store.jdbcUrl");
             Objects.requireNonNull(username, "store.username");
@@ -88,13 +98,19 @@ public record BallastConfig(
             requireRange(maximumPoolSize, 1, 1000, "store.maximumPoolSize");
             requirePositive(connectTimeout, "store.connectTimeout");
             if (!jdbcUrl.isEmpty() && !jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("store.jdbcUrl must start with jdbc:h2: or jdbc:postgresql:, got " + jdbcUrl);
+                throw new IllegalArgumentException("store.jdbcUrl must start with jdbc:h2: or jdbc:postgresql:, got " + redacted(jdbcUrl));
             }
+        }
+
+        /** A JDBC URL fit for logs and errors: a password in its parameters or its user-info part is masked. */
+        public static String redacted(String jdbcUrl) {
+            String masked = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+            return USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***@");
         }
 
         @Override
         public String toString() {
-            return "Store[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, maximumPoolSize="
+            return "Store[jdbcUrl=" + redacted(jdbcUrl) + ", username=" + username + ", password=***, maximumPoolSize="
                     + maximumPoolSize + ", connectTimeout=" + connectTimeout + "]";
         }
     }

@@ -10,9 +10,7 @@ import java.util.function.Supplier;
 /** {@code GET /health}: 200 when every component is up, 503 when any is down. */
 final class HealthHandler {
 
-    private record HealthBody(String status, Map<String, ComponentBody> components) {}
-
-    private record ComponentBody(String status, Map<String, Object> details) {}
+    private record HealthBody(String status, Map<String, Map<String, Object>> components) {}
 
     private final Supplier<Map<String, ComponentHealth>> components;
 
@@ -25,8 +23,14 @@ final class HealthHandler {
         rc.vertx()
                 .executeBlocking(components::get, false)
                 .onSuccess(health -> {
-                    Map<String, ComponentBody> bodies = new LinkedHashMap<>();
-                    health.forEach((name, component) -> bodies.put(name, new ComponentBody(component.status(), component.details())));
+                    // each component: its status, then its details beside it ({"status":"UP","mode":"embedded",...})
+                    Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
+                    health.forEach((name, component) -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("status", component.status());
+                        body.putAll(component.details());
+                        bodies.put(name, body);
+                    });
                     boolean allUp = health.values().stream().allMatch(ComponentHealth::up);
                     JsonBodies.send(rc, allUp ? 200 : 503, new HealthBody(allUp ? "UP" : "DOWN", bodies));
                 })

@@ -41,6 +41,8 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Every path under it needs a token, including those no operation has. */
+    private static final String PROTECTED_PATH_PREFIX = "/api/";
     /** How long {@link #close} lets requests in flight finish. */
     private static final long SHUTDOWN_GRACE_SECONDS = 10;
 
@@ -127,8 +129,12 @@ public final class HttpApi {
         Router router = builder.createRouter();
         ProblemHandler problems = new ProblemHandler(new ContractViolations(contract.getRawContract()));
         router.route().failureHandler(problems);
-        router.errorHandler(404, problems);
-        router.errorHandler(405, problems);
+        // no operation matched: under /api/ say 401 before 404/405, so only callers with a token learn what exists
+        Handler<RoutingContext> unmatched = rc -> access.refusal(rc)
+                .filter(refused -> rc.request().path().startsWith(PROTECTED_PATH_PREFIX))
+                .ifPresentOrElse(refused -> problems.answer(rc, refused), () -> problems.handle(rc));
+        router.errorHandler(404, unmatched);
+        router.errorHandler(405, unmatched);
         return router;
     }
 

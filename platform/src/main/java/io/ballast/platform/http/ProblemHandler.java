@@ -1,6 +1,7 @@
 package io.ballast.platform.http;
 
 import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.security.AccessDeniedException;
 import io.ballast.platform.security.NotAuthenticatedException;
 import io.vertx.core.Handler;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every failed request with a problem document: 401/403 from the access check, 400 from
- * the contract, 422 for input the platform refuses, 404 for an unknown id, and 500 without
+ * the contract, 422 for input the platform refuses, 404 for an unknown id, 503 when a part the
+ * request needs did not answer, and 500 without
  * internals for anything else, logged under an error id the answer quotes.
  */
 final class ProblemHandler implements Handler<RoutingContext> {
@@ -30,7 +32,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext rc) {
-        Throwable failure = rc.failure();
+        answer(rc, rc.failure());
+    }
+
+    /** Answers the request with the problem for {@code failure}; null for a bare error status. */
+    void answer(RoutingContext rc, Throwable failure) {
         if (rc.response().headWritten()) {
             // too late for a problem body: the client sees a cut answer
             LOG.error("Request {} {} failed after its answer had started", rc.request().method(), rc.request().path(), failure);
@@ -47,6 +53,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
             case ValidatorException e -> violations.toProblem(e);
             case InvalidInputException e -> Problem.withErrors(422, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ResourceNotFoundException e -> Problem.of(404, e.getMessage());
+            case ServiceUnavailableException e -> {
+                LOG.warn("Request {} {} answered 503: {}", rc.request().method(), rc.request().path(), e.getMessage());
+                yield Problem.of(503, e.getMessage());
+            }
             case HttpException e when e.getStatusCode() < 500 -> Problem.of(e.getStatusCode(), describe(rc, e.getStatusCode()));
             case null -> rc.statusCode() >= 400 && rc.statusCode() < 500 ? Problem.of(rc.statusCode(), describe(rc, rc.statusCode())) : internal(rc, null);
             default -> internal(rc, failure);

@@ -80,24 +80,37 @@ public final class BearerAccess {
         if (allowed == null) {
             return RoutingContext::next;
         }
-        return rc -> {
-            Optional<String> token = bearerToken(rc);
-            if (token.isEmpty()) {
-                rc.fail(new NotAuthenticatedException(false));
+        return rc -> authenticate(rc).ifPresent(user -> {
+            if (!user.hasAnyOf(allowed)) {
+                rc.fail(new AccessDeniedException(user, operationId, allowed));
                 return;
             }
-            Optional<AuthenticatedUser> user = tokens.authenticate(token.get());
-            if (user.isEmpty()) {
-                rc.fail(new NotAuthenticatedException(true));
-                return;
-            }
-            if (!user.get().hasAnyOf(allowed)) {
-                rc.fail(new AccessDeniedException(user.get(), operationId, allowed));
-                return;
-            }
-            rc.put(USER_KEY, user.get());
+            rc.put(USER_KEY, user);
             rc.next();
-        };
+        });
+    }
+
+    /**
+     * Why the request is not authenticated, if it is not: for answers given before any operation
+     * ran (no operation at that path or with that method), so only a caller with a valid token
+     * learns which paths and methods exist.
+     */
+    public Optional<NotAuthenticatedException> refusal(RoutingContext rc) {
+        Optional<String> token = bearerToken(rc);
+        if (token.isEmpty()) {
+            return Optional.of(new NotAuthenticatedException(false));
+        }
+        return tokens.authenticate(token.get()).isPresent() ? Optional.empty() : Optional.of(new NotAuthenticatedException(true));
+    }
+
+    /** The user the request's bearer token stands for; empty after failing the request with 401. */
+    private Optional<AuthenticatedUser> authenticate(RoutingContext rc) {
+        Optional<NotAuthenticatedException> refused = refusal(rc);
+        if (refused.isPresent()) {
+            rc.fail(refused.get());
+            return Optional.empty();
+        }
+        return tokens.authenticate(bearerToken(rc).orElseThrow());
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -36,7 +35,6 @@ public final class Store implements AutoCloseable {
 
     private static final String POOL_NAME = "ballast-store";
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^;&]*");
 
     private final HikariDataSource pool;
     private final String vendor;
@@ -66,7 +64,7 @@ public final class Store implements AutoCloseable {
     public static Store open(BallastConfig.Store config, Path dataDirectory) {
         String jdbcUrl = config.jdbcUrl().isEmpty() ? embeddedUrl(dataDirectory) : config.jdbcUrl();
         String vendor = jdbcUrl.startsWith("jdbc:h2:") ? "h2" : "postgresql";
-        String displayUrl = withoutPassword(jdbcUrl);
+        String displayUrl = BallastConfig.Store.redacted(jdbcUrl);
 
         HikariDataSource pool;
         try {
@@ -131,8 +129,7 @@ public final class Store implements AutoCloseable {
      */
     public ComponentHealth health() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("vendor", vendor);
-        details.put("url", displayUrl);
+        details.put("vendor", vendor); // not the URL: /health is open, and the URL names hosts and databases
         details.put("timescale", timescale);
         try (Connection connection = pool.getConnection();
                 PreparedStatement query = connection.prepareStatement(
@@ -213,19 +210,23 @@ public final class Store implements AutoCloseable {
                     return false;
                 }
             }
+            boolean hypertable;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT 1 FROM timescaledb_information.hypertables"
                             + " WHERE hypertable_schema = current_schema() AND hypertable_name = ?")) {
                 query.setString(1, table);
                 try (ResultSet row = query.executeQuery()) {
-                    return row.next();
+                    hypertable = row.next();
                 }
             }
+            if (!hypertable) {
+                // the versioned migration ran before the extension was installed, and will not run again
+                LOG.warn("TimescaleDB is installed but {} is a plain table: convert it once with"
+                        + " SELECT create_hypertable('{}', 'bar_time', chunk_time_interval => INTERVAL '30 days', migrate_data => TRUE)",
+                        table, table);
+            }
+            return hypertable;
         }
-    }
-
-    static String withoutPassword(String jdbcUrl) {
-        return PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
     }
 
     /** Flyway's own first line (which migration) plus the database's reason, on one line. */

@@ -103,10 +103,10 @@ class PlatformEndToEndIT {
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.get("status").asText()).isEqualTo("UP");
         JsonNode components = health.get("components");
-        assertThat(components.get("store").get("details").get("vendor").asText()).isEqualTo("h2");
-        assertThat(components.get("workflow").get("details").get("mode").asText()).isEqualTo("embedded");
-        assertThat(components.get("rules").get("details").get("ruleCount").asInt()).isEqualTo(1);
-        assertThat(components.get("plugins").get("details").get("loaded").toString()).contains("\"optimizer-equal-weight\"");
+        assertThat(components.get("store").get("vendor").asText()).isEqualTo("h2");
+        assertThat(components.get("workflow").get("mode").asText()).isEqualTo("embedded");
+        assertThat(components.get("rules").get("ruleCount").asInt()).isEqualTo(1);
+        assertThat(components.get("plugins").get("loaded").toString()).contains("\"optimizer-equal-weight\"");
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.health.ComponentHealth;
 import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.security.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -362,6 +363,12 @@ class HttpApiTest {
             assertThat(response.statusCode()).isEqualTo(404);
             assertProblem(response, 404);
         }
+
+        @Test
+        void aPathTheContractDoesNotHaveNeedsATokenBeforeItIsAnswered404() throws Exception {
+            assertProblem(send(get("/api/v1/nothing-here", null)), 401);
+            assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/portfolios/p-1")).DELETE().build()), 401);
+        }
     }
 
     @Nested
@@ -383,6 +390,16 @@ class HttpApiTest {
                       {"rule":"drawdown","severity":"INFO","action":"ALLOW",
                        "subject":{"kind":"portfolio","id":"p-1"},"message":"drawdown 3%"}]}"""));
             assertThat(riskChecks.requestedBy).containsExactly("tom");
+        }
+
+        @Test
+        void aRiskCheckTheEngineDidNotAnswerIsAnswered503() throws Exception {
+            riskChecks.unavailable = new ServiceUnavailableException("risk check of portfolio p-2 did not end within PT10S", null);
+
+            HttpResponse<String> response = send(post("/api/v1/portfolios/p-2/risk-checks", TRADER, null));
+
+            assertThat(assertProblem(response, 503).get("detail").asText())
+                    .isEqualTo("risk check of portfolio p-2 did not end within PT10S");
         }
 
         @Test
@@ -414,8 +431,8 @@ class HttpApiTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-                    {"status":"UP","components":{"store":{"status":"UP","details":{"database":"H2"}},
-                                                 "workflow":{"status":"UP","details":{}}}}"""));
+                    {"status":"UP","components":{"store":{"status":"UP","database":"H2"},
+                                                 "workflow":{"status":"UP"}}}"""));
         }
 
         @Test
@@ -427,8 +444,8 @@ class HttpApiTest {
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-                    {"status":"DOWN","components":{"store":{"status":"UP","details":{}},
-                     "workflow":{"status":"DOWN","details":{"error":"gateway 127.0.0.1:26500 unreachable"}}}}"""));
+                    {"status":"DOWN","components":{"store":{"status":"UP"},
+                     "workflow":{"status":"DOWN","error":"gateway 127.0.0.1:26500 unreachable"}}}"""));
         }
     }
 
@@ -527,6 +544,7 @@ class HttpApiTest {
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("type").asText()).isEqualTo("about:blank");
@@ -581,15 +599,20 @@ class HttpApiTest {
     static final class FakeRiskChecks implements RiskCheckPort {
         final Map<String, RiskCheck> results = new ConcurrentHashMap<>();
         final List<String> requestedBy = new CopyOnWriteArrayList<>();
+        volatile ServiceUnavailableException unavailable;
 
         void reset() {
             results.clear();
             requestedBy.clear();
+            unavailable = null;
         }
 
         @Override
         public Optional<RiskCheck> run(String portfolioId, String user) {
             requestedBy.add(user);
+            if (unavailable != null) {
+                throw unavailable;
+            }
             return Optional.ofNullable(results.get(portfolioId));
         }
     }

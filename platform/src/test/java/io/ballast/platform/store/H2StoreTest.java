@@ -35,8 +35,7 @@ class H2StoreTest extends StoreContractTest {
         store.close();
 
         assertThat(dataDirectory.resolve("data/ballast.mv.db")).isRegularFile();
-        assertThat(store.health().details().get("url").toString())
-                .startsWith("jdbc:h2:file:" + dataDirectory.resolve("data/ballast"));
+        assertThat(store.health().details()).doesNotContainKey("url");
         try (Store reopened = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"))) {
             assertThat(reopened.instruments().findAll()).containsExactly(AAA);
             assertThat(reopened.health().details()).containsEntry("schemaVersion", "1");
