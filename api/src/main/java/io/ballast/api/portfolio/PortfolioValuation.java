@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param name          its display name
  * @param baseCurrency  ISO 4217 code all amounts are in
  * @param cash          the cash balance as booked
- * @param netAssetValue {@code cash} plus the market values of the priced holdings
+ * @param netAssetValue {@code cash} plus the market values of the priced holdings: while
+ *                      {@link #unpricedAssets()} is not empty it leaves those out, and so do the weights
  * @param valuedAt      when the valuation was made (each holding says how old its price is)
  * @param holdings      one per position, ordered by asset
  */
@@ -30,5 +31,10 @@ public record PortfolioValuation(
         Objects.requireNonNull(netAssetValue, "netAssetValue");
         Objects.requireNonNull(valuedAt, "valuedAt");
         holdings = List.copyOf(holdings);
+    }
+
+    /** The holdings without a price yet, by asset: not in the NAV. */
+    public List<String> unpricedAssets() {
+        return holdings.stream().filter(holding -> !holding.priced()).map(HoldingValuation::asset).toList();
     }
 }

@@ -24,11 +24,11 @@ final class PortfolioHandlers {
 
     /** getPortfolio's body: the contract names the id and the NAV more briefly than the value type does. */
     private record ValuationBody(String id, String name, String baseCurrency, BigDecimal cash, BigDecimal nav,
-                                 Instant valuedAt, List<HoldingValuation> holdings) {
+                                 Instant valuedAt, List<HoldingValuation> holdings, List<String> unpricedAssets) {
 
         static ValuationBody of(PortfolioValuation valuation) {
             return new ValuationBody(valuation.portfolioId(), valuation.name(), valuation.baseCurrency(), valuation.cash(),
-                    valuation.netAssetValue(), valuation.valuedAt(), valuation.holdings());
+                    valuation.netAssetValue(), valuation.valuedAt(), valuation.holdings(), valuation.unpricedAssets());
         }
     }
 

@@ -40,15 +40,20 @@ final class NewPortfolioValidation {
             throw new InvalidInputException("name", "must be at most " + MAX_NAME_LENGTH + " characters, got "
                     + request.name().strip().length());
         }
-        checkCurrency(request.baseCurrency());
+        Currency currency = checkCurrency(request.baseCurrency());
         checkAmount("cash", request.cash(), MONEY_INTEGER_DIGITS);
         if (request.cash().signum() < 0) {
             throw new InvalidInputException("cash", "must not be negative, got " + request.cash().toPlainString());
         }
+        // cash is booked in the currency's minor unit: 0.001 USD is no balance anyone can hold
+        if (request.cash().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new InvalidInputException("cash", "has more decimals than " + currency.getCurrencyCode() + " has ("
+                    + currency.getDefaultFractionDigits() + "), got " + request.cash().toPlainString());
+        }
         checkPositions(request.positions(), request.baseCurrency());
     }
 
-    private static void checkCurrency(String code) {
+    private static Currency checkCurrency(String code) {
         if (code == null) {
             throw new InvalidInputException("baseCurrency", "is required");
         }
@@ -65,6 +70,7 @@ final class NewPortfolioValidation {
             // XAU, XDR and the like: no minor unit to round amounts to
             throw new InvalidInputException("baseCurrency", "'" + code + "' is not a cash currency");
         }
+        return currency;
     }
 
     private void checkPositions(List<Position> positions, String baseCurrency) {

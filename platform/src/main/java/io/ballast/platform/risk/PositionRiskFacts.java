@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The facts the rules see for a valued portfolio: one {@link PositionRisk} per priced holding.
- * An unpriced holding gives no fact: a rule cannot judge a position it cannot value.
+ * An unpriced holding gives no fact: a rule cannot judge a position it cannot value. The P&L
+ * fraction is the valuation's own, so the rules and the API never disagree about a position.
  */
 public final class PositionRiskFacts {
 
@@ -18,7 +19,8 @@ public final class PositionRiskFacts {
         return valuation.holdings().stream()
                 .filter(HoldingValuation::priced)
                 .map(holding -> new PositionRisk(valuation.portfolioId(), holding.asset(), holding.quantity().doubleValue(),
-                        holding.averagePrice().doubleValue(), holding.lastPrice().doubleValue()))
+                        holding.averagePrice().doubleValue(), holding.lastPrice().doubleValue(),
+                        holding.unrealisedPnlFraction().doubleValue()))
                 .toList();
     }
 }

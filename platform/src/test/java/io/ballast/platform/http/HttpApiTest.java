@@ -330,7 +330,8 @@ class HttpApiTest {
                      "valuedAt":"2024-03-02T16:00:00Z",
                      "holdings":[{"asset":"AAPL","quantity":10,"averagePrice":120.00,"lastPrice":150.00,
                                   "lastPriceTime":"2024-03-01T21:00:00Z","marketValue":1500.00,"weight":0.75,
-                                  "unrealisedPnl":300.00,"unrealisedPnlFraction":0.25}]}"""));
+                                  "unrealisedPnl":300.00,"unrealisedPnlFraction":0.25}],
+                     "unpricedAssets":[]}"""));
         }
 
         @Test
@@ -343,9 +344,11 @@ class HttpApiTest {
             HttpResponse<String> response = send(get("/api/v1/portfolios/p-10", VIEWER));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).get("holdings")).isEqualTo(JSON.readTree("""
+            JsonNode valuation = JSON.readTree(response.body());
+            assertThat(valuation.get("holdings")).isEqualTo(JSON.readTree("""
                     [{"asset":"NEW","quantity":7,"averagePrice":3.00,"lastPrice":null,"lastPriceTime":null,
                       "marketValue":null,"weight":null,"unrealisedPnl":null,"unrealisedPnlFraction":null}]"""));
+            assertThat(valuation.get("unpricedAssets")).isEqualTo(JSON.readTree("[\"NEW\"]"));
         }
 
         @Test

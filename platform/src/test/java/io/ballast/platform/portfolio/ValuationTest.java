@@ -78,6 +78,7 @@ class ValuationTest {
                 .isEqualTo(new HoldingValuation("NEW", new BigDecimal("7"), new BigDecimal("3"),
                         null, null, null, null, null, null));
         assertThat(valuation.holdings().get(1).priced()).isFalse();
+        assertThat(valuation.unpricedAssets()).containsExactly("NEW");
     }
 
     @Test

@@ -33,46 +33,46 @@ class StopLossRuleTest {
 
     @Test
     void aLongDownExactlyEightPercentIsExited() {
-        // 92 / 100 - 1 is -0.07999999999999996 in doubles: the rule must still see a loss of 8%
-        assertThat(new PositionRisk("p1", "BTC", 10, 100, 92).unrealisedPnlFraction()).isGreaterThan(-0.08);
+        // 92 / 100 - 1 is -0.07999999999999996 in doubles; the fact carries the exact fraction
+        assertThat(PositionRisk.ofPrices("p1", "BTC", 10, 100, 92).unrealisedPnlFraction()).isEqualTo(-0.08);
 
-        assertThat(decide(new PositionRisk("p1", "BTC", 10, 100, 92))).containsExactly(RiskDecision.of(
+        assertThat(decide(PositionRisk.ofPrices("p1", "BTC", 10, 100, 92))).containsExactly(RiskDecision.of(
                 "hard stop-loss", Severity.CRITICAL, RiskAction.EXIT, RiskSubject.asset("BTC"),
                 "BTC: long position at a loss of 8.00% (average entry 100, last 92) reached the hard stop-loss of 8%"));
     }
 
     @Test
     void aLongDownSevenPointNineNinePercentIsLeftAlone() {
-        assertThat(decide(new PositionRisk("p1", "BTC", 10, 100, 92.01))).isEmpty();
+        assertThat(decide(PositionRisk.ofPrices("p1", "BTC", 10, 100, 92.01))).isEmpty();
     }
 
     @Test
     void aLongDownEightPointZeroOnePercentIsExited() {
-        assertThat(decide(new PositionRisk("p1", "ETH", 3, 100, 91.99))).containsExactly(RiskDecision.of(
+        assertThat(decide(PositionRisk.ofPrices("p1", "ETH", 3, 100, 91.99))).containsExactly(RiskDecision.of(
                 "hard stop-loss", Severity.CRITICAL, RiskAction.EXIT, RiskSubject.asset("ETH"),
                 "ETH: long position at a loss of 8.01% (average entry 100, last 91.99) reached the hard stop-loss of 8%"));
     }
 
     @Test
     void aGainIsLeftAlone() {
-        assertThat(decide(new PositionRisk("p1", "AAPL", 10, 100, 112))).isEmpty();
+        assertThat(decide(PositionRisk.ofPrices("p1", "AAPL", 10, 100, 112))).isEmpty();
     }
 
     @Test
     void aShortWhosePriceRoseEightPercentIsExited() {
-        assertThat(decide(new PositionRisk("p1", "TSLA", -5, 100, 108))).containsExactly(RiskDecision.of(
+        assertThat(decide(PositionRisk.ofPrices("p1", "TSLA", -5, 100, 108))).containsExactly(RiskDecision.of(
                 "hard stop-loss", Severity.CRITICAL, RiskAction.EXIT, RiskSubject.asset("TSLA"),
                 "TSLA: short position at a loss of 8.00% (average entry 100, last 108) reached the hard stop-loss of 8%"));
     }
 
     @Test
     void aShortWhosePriceFellEightPercentIsInProfitAndLeftAlone() {
-        assertThat(decide(new PositionRisk("p1", "TSLA", -5, 100, 92))).isEmpty();
+        assertThat(decide(PositionRisk.ofPrices("p1", "TSLA", -5, 100, 92))).isEmpty();
     }
 
     @Test
     void aClosedPositionIsLeftAloneWhateverThePrice() {
-        assertThat(decide(new PositionRisk("p1", "BTC", 0, 100, 50))).isEmpty();
+        assertThat(decide(PositionRisk.ofPrices("p1", "BTC", 0, 100, 50))).isEmpty();
     }
 
     /** Exact 8% losses with decimal prices land on either side of -0.08 in doubles; all must be stopped. */
@@ -85,7 +85,7 @@ class StopLossRuleTest {
             "0.00012345, 0.000113574",
             "333.33, 306.6636"})
     void anExactEightPercentLossWithDecimalPricesIsExited(double entry, double last) {
-        assertThat(decide(new PositionRisk("p1", "X", 1, entry, last)))
+        assertThat(decide(PositionRisk.ofPrices("p1", "X", 1, entry, last)))
                 .singleElement()
                 .satisfies(decision -> assertThat(decision.message()).contains("at a loss of 8.00%"));
     }
@@ -93,10 +93,10 @@ class StopLossRuleTest {
     @Test
     void decisionsComeInSubjectOrderWhateverTheFactOrder() {
         List<RiskDecision> decisions = decide(
-                new PositionRisk("p1", "SOL", 1, 100, 80),
-                new PositionRisk("p1", "ADA", 1, 100, 90),
-                new PositionRisk("p1", "DOT", 1, 100, 99),
-                new PositionRisk("p1", "BNB", -1, 100, 150));
+                PositionRisk.ofPrices("p1", "SOL", 1, 100, 80),
+                PositionRisk.ofPrices("p1", "ADA", 1, 100, 90),
+                PositionRisk.ofPrices("p1", "DOT", 1, 100, 99),
+                PositionRisk.ofPrices("p1", "BNB", -1, 100, 150));
 
         assertThat(decisions).extracting(decision -> decision.subject().id()).containsExactly("ADA", "BNB", "SOL");
     }
