@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.ballast.platform.security.Role;
+import io.ballast.platform.security.AccessTokens;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -91,27 +91,20 @@ public final class ConfigLoader {
 
     /** Rules that tie several keys together, which no single record can check. */
     private static void checkConsistency(BallastConfig config, String origin) {
+        try {
+            AccessTokens.from(config.security()); // the roles and uniqueness rules live with the tokens
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigException(origin + ": " + invalid.getMessage());
+        }
         List<BallastConfig.AccessToken> tokens = config.security().tokens();
-        TreeSet<String> seen = new TreeSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            BallastConfig.AccessToken token = tokens.get(i);
-            String key = "security.tokens[" + i + "]";
-            if (token.roles().isEmpty()) {
-                throw new ConfigException(origin + ": " + key + ".roles: must name at least one role");
-            }
-            for (String role : token.roles()) {
-                try {
-                    Role.parse(role);
-                } catch (IllegalArgumentException unknown) {
-                    throw new ConfigException(origin + ": " + key + ".roles: " + unknown.getMessage());
+        if (config.mode() == BallastConfig.Mode.PRODUCTION) {
+            for (int i = 0; i < tokens.size(); i++) {
+                BallastConfig.AccessToken token = tokens.get(i);
+                if (token.token().length() < MIN_PRODUCTION_TOKEN_LENGTH) {
+                    throw new ConfigException(origin + ": security.tokens[" + i + "].token: production mode needs tokens of at least "
+                            + MIN_PRODUCTION_TOKEN_LENGTH + " characters (this one, of user " + token.user() + ", has "
+                            + token.token().length() + ")");
                 }
-            }
-            if (!seen.add(token.token())) {
-                throw new ConfigException(origin + ": " + key + ".token: the same token is given twice");
-            }
-            if (config.mode() == BallastConfig.Mode.PRODUCTION && token.token().length() < MIN_PRODUCTION_TOKEN_LENGTH) {
-                throw new ConfigException(origin + ": " + key + ".token: production mode needs tokens of at least "
-                        + MIN_PRODUCTION_TOKEN_LENGTH + " characters (this one, of user " + token.user() + ", has " + token.token().length() + ")");
             }
         }
         if (config.mode() == BallastConfig.Mode.PRODUCTION && tokens.isEmpty()) {

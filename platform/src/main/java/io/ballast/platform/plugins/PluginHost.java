@@ -3,6 +3,7 @@ package io.ballast.platform.plugins;
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.health.ComponentHealth;
+import io.ballast.platform.problem.FailureMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -136,7 +137,7 @@ public final class PluginHost implements AutoCloseable {
             try {
                 manager.unloadPlugin(pluginId); // stops it first
             } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin {} did not unload cleanly: {}", pluginId, reasonOf(e));
+                log.warn("Plugin {} did not unload cleanly: {}", pluginId, FailureMessages.causeChain(e));
             }
         }
     }
@@ -151,7 +152,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new StartupException("plugins directory " + directory + " cannot be created: " + reasonOf(e), e);
+            throw new StartupException("plugins directory " + directory + " cannot be created: " + FailureMessages.causeChain(e), e);
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> Files.isRegularFile(file)
@@ -159,7 +160,7 @@ public final class PluginHost implements AutoCloseable {
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new StartupException("plugins directory " + directory + " cannot be listed: " + reasonOf(e), e);
+            throw new StartupException("plugins directory " + directory + " cannot be listed: " + FailureMessages.causeChain(e), e);
         }
     }
 
@@ -178,18 +179,6 @@ public final class PluginHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + API_VERSION_RESOURCE, e);
         }
-    }
-
-    /** The message of a failure and of its causes, on one line. */
-    static String reasonOf(Throwable failure) {
-        StringBuilder reason = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
-            if (!reason.toString().contains(message)) {
-                reason.append(reason.isEmpty() ? "" : ": ").append(message);
-            }
-        }
-        return reason.toString().replaceAll("\\s+", " ");
     }
 
     /** The state of one start-up: which jar became which plugin, and what failed. */
@@ -212,7 +201,7 @@ public final class PluginHost implements AutoCloseable {
             try {
                 declaredId = declaredPluginId(jar);
             } catch (IOException e) {
-                fail(jar, "not a readable jar file: " + reasonOf(e));
+                fail(jar, "not a readable jar file: " + FailureMessages.causeChain(e));
                 return;
             }
             if (declaredId == null) {
@@ -229,7 +218,7 @@ public final class PluginHost implements AutoCloseable {
                 pluginId = manager.loadPlugin(jar);
             } catch (RuntimeException | LinkageError e) {
                 unloadLoadedFrom(jar);
-                fail(jar, "cannot be loaded as a plugin: " + reasonOf(e));
+                fail(jar, "cannot be loaded as a plugin: " + FailureMessages.causeChain(e));
                 return;
             }
             PluginWrapper plugin = manager.getPlugin(pluginId);
@@ -259,7 +248,7 @@ public final class PluginHost implements AutoCloseable {
                 }
                 if (state != PluginState.STARTED) {
                     refuse(pluginId, "plugin " + pluginId + " failed to start: "
-                            + (failure == null ? "it is " + state : reasonOf(failure)));
+                            + (failure == null ? "it is " + state : FailureMessages.causeChain(failure)));
                 }
             }
         }
@@ -276,7 +265,7 @@ public final class PluginHost implements AutoCloseable {
                         offered.put(id, optimizer);
                     }
                 } catch (RuntimeException | LinkageError e) {
-                    refuse(pluginId, "plugin " + pluginId + " offers an unusable extension: " + reasonOf(e));
+                    refuse(pluginId, "plugin " + pluginId + " offers an unusable extension: " + FailureMessages.causeChain(e));
                     continue;
                 }
                 optimizersById.putAll(offered);
@@ -319,7 +308,7 @@ public final class PluginHost implements AutoCloseable {
             try {
                 manager.unloadPlugin(pluginId);
             } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin {} did not unload cleanly: {}", pluginId, reasonOf(e));
+                log.warn("Plugin {} did not unload cleanly: {}", pluginId, FailureMessages.causeChain(e));
             }
         }
 

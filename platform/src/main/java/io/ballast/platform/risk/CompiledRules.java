@@ -2,6 +2,7 @@ package io.ballast.platform.risk;
 
 import io.ballast.api.risk.RiskDecisions;
 import io.ballast.platform.app.StartupException;
+import io.ballast.platform.problem.FailureMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +92,7 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
             where += ":" + lines[0];
         }
         // compiler messages span lines (MVEL draws a caret under the expression); the exception is one line
-        return where + ": " + error.getMessage().strip().replaceAll("\\s+", " ");
+        return where + ": " + FailureMessages.oneLine(error.getMessage());
     }
 
     private static void requireDecisionsGlobal(RuleFiles ruleFiles, KieBase kieBase) {

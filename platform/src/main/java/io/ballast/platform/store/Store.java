@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.health.ComponentHealth;
+import io.ballast.platform.problem.FailureMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class Store implements AutoCloseable {
         try {
             pool = new HikariDataSource(poolConfig(config, jdbcUrl));
         } catch (RuntimeException e) {
-            throw new StartupException("store.jdbcUrl " + displayUrl + ": cannot connect: " + rootCause(e), e);
+            throw new StartupException("store.jdbcUrl " + displayUrl + ": cannot connect: " + FailureMessages.rootCause(e), e);
         }
         try {
             migrate(pool, vendor);
@@ -83,7 +84,7 @@ public final class Store implements AutoCloseable {
             throw new StartupException("store.jdbcUrl " + displayUrl + ": migrating the schema failed: " + describe(e), e);
         } catch (RuntimeException e) {
             pool.close();
-            throw new StartupException("store.jdbcUrl " + displayUrl + ": " + rootCause(e), e);
+            throw new StartupException("store.jdbcUrl " + displayUrl + ": " + FailureMessages.rootCause(e), e);
         }
     }
 
@@ -141,7 +142,7 @@ public final class Store implements AutoCloseable {
             }
             return ComponentHealth.up(details);
         } catch (SQLException | RuntimeException e) {
-            return ComponentHealth.down(rootCause(e), details);
+            return ComponentHealth.down(FailureMessages.rootCause(e), details);
         }
     }
 
@@ -231,26 +232,8 @@ public final class Store implements AutoCloseable {
 
     /** Flyway's own first line (which migration) plus the database's reason, on one line. */
     private static String describe(Exception e) {
-        String own = firstLine(e.getMessage());
-        String root = rootCause(e);
+        String own = FailureMessages.firstLine(e.getMessage());
+        String root = FailureMessages.rootCause(e);
         return own.contains(root) ? own : own + " (" + root + ")";
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : firstLine(message);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String trimmed = message.strip();
-        int end = trimmed.indexOf('\n');
-        return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.ballast.platform.workflow;
 
 import io.ballast.platform.app.StartupException;
+import io.ballast.platform.problem.FailureMessages;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
@@ -40,7 +41,7 @@ final class LoopbackZeebeEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             stopInBackground(engine);
             throw new StartupException("workflow.embedded.gatewayPort: cannot start the embedded Zeebe engine on "
-                    + loopbackHost() + ":" + gatewayPort + ": " + rootMessage(e), e);
+                    + loopbackHost() + ":" + gatewayPort + ": " + FailureMessages.rootCause(e), e);
         }
         // the engine reports 0.0.0.0:<port>; the client must dial the address the gateway listens on
         String reported = engine.getGatewayAddress();
@@ -115,13 +116,5 @@ final class LoopbackZeebeEngine implements AutoCloseable {
         }, "zeebe-engine-stop");
         stopper.setDaemon(true);
         stopper.start();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

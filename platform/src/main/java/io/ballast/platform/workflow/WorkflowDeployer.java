@@ -1,10 +1,11 @@
 package io.ballast.platform.workflow;
 
 import io.ballast.platform.app.StartupException;
+import io.ballast.platform.problem.FailureMessages;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
@@ -104,7 +105,7 @@ final class WorkflowDeployer {
      * rejection) and the engine's reason; the folder when no file is named.
      */
     private static String rejectionMessage(Path directory, List<Path> files, ClientException e) {
-        String reason = oneLine(e.getMessage());
+        String reason = FailureMessages.oneLine(e.getMessage());
         List<Path> named = files.stream()
                 .filter(file -> reason.contains("'" + resourceName(directory, file) + "'"))
                 .toList();
@@ -115,9 +116,5 @@ final class WorkflowDeployer {
 
     private static String joinPaths(List<Path> files) {
         return String.join(", ", files.stream().map(Path::toString).toList());
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "no reason given" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -67,6 +67,11 @@ class PlatformEndToEndIT {
         crypto = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.CRYPTO).findFirst().orElseThrow();
         equityLastClose = lastClose(market, equity.id());
         cryptoLastClose = lastClose(market, crypto.id());
+        // pinned, so a change to the generator (which also gives the expectations here) cannot pass unseen
+        assertThat(equity.id()).isEqualTo("NVLX");
+        assertThat(equityLastClose).isEqualByComparingTo("214.72");
+        assertThat(crypto.id()).isEqualTo("ARCD-USD");
+        assertThat(cryptoLastClose).isEqualByComparingTo("15542.28");
 
         port = ServedPlatform.freePort();
         config = home.resolve("ballast.yaml");

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +32,51 @@ class ConfigLoaderTest {
     @Test
     void theDocumentedSampleFileHoldsExactlyTheDefaults() {
         assertThat(loader.load(Optional.of(SAMPLE), Map.of())).isEqualTo(BallastConfig.defaults());
+    }
+
+    @Test
+    void theSampleFileNamesEveryKeyWithItsEnvironmentVariable() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        recordKeys(BallastConfig.class, "", keys);
+        Map<String, String> documented = documentedVariables(Files.readAllLines(SAMPLE));
+
+        assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+        documented.forEach((key, variable) ->
+                assertThat(variable).as("the variable documented for %s", key).isEqualTo(ConfigLoader.environmentVariable(key)));
+    }
+
+    /** Every leaf key of the config records, by path: independent of how the loader walks them. */
+    private static void recordKeys(Class<?> type, String prefix, Set<String> keys) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String key = prefix + component.getName();
+            if (component.getType().isRecord()) {
+                recordKeys(component.getType(), key + ".", keys);
+            } else {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** {@code key: value   # BALLAST_...} lines of the sample, by key path (from the indentation). */
+    private static Map<String, String> documentedVariables(List<String> lines) {
+        Pattern keyLine = Pattern.compile("^( *)([A-Za-z]+):(.*)$");
+        Pattern variable = Pattern.compile("#\\s*(BALLAST_[A-Z_]+)");
+        Map<String, String> documented = new TreeMap<>();
+        List<String> path = new ArrayList<>();
+        for (String line : lines) {
+            Matcher key = keyLine.matcher(line);
+            if (!key.matches()) {
+                continue;
+            }
+            int depth = key.group(1).length() / 2;
+            path.subList(depth, path.size()).clear();
+            path.add(key.group(2));
+            Matcher documentedVariable = variable.matcher(key.group(3));
+            if (documentedVariable.find()) {
+                documented.put(String.join(".", path), documentedVariable.group(1));
+            }
+        }
+        return documented;
     }
 
     @Test
@@ -183,8 +235,16 @@ class ConfigLoaderTest {
     void anUnknownRoleIsNamed() {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_TOKENS",
                 "[{token: abc, user: bob, roles: [viewer, superuser]}]")))
-                .hasMessage("config: security.tokens[0].roles: unknown role 'superuser'; known roles: "
+                .hasMessage("config: security.tokens: the token of user bob: unknown role 'superuser'; known roles: "
                         + "viewer, trader, portfolio-manager, risk-officer, admin");
+    }
+
+    @Test
+    void aTokenGivenTwiceIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_TOKENS",
+                "[{token: same-secret, user: ann, roles: [viewer]}, {token: same-secret, user: bob, roles: [admin]}]")))
+                .hasMessage("config: security.tokens: users ann and bob have the same token; every token must be different")
+                .hasMessageNotContaining("same-secret");
     }
 
     @Test
