@@ -46,7 +46,7 @@ public record BallastConfig(
                 Path.of("data"),
                 new Http("127.0.0.1", 8080),
                 new Store("", "sa", "", 8, Duration.ofSeconds(10)),
-                new MarketData(true, 20240101L, 5),
+                new MarketData(true, 7L, 5),
                 new Rules(Path.of("rules")),
                 new Plugins(Path.of("platform/target/plugins")),
                 new Workflow(

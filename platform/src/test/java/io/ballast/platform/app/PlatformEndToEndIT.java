@@ -69,9 +69,9 @@ class PlatformEndToEndIT {
         cryptoLastClose = lastClose(market, crypto.id());
         // pinned, so a change to the generator (which also gives the expectations here) cannot pass unseen
         assertThat(equity.id()).isEqualTo("NVLX");
-        assertThat(equityLastClose).isEqualByComparingTo("214.72");
+        assertThat(equityLastClose).isEqualByComparingTo("117.31");
         assertThat(crypto.id()).isEqualTo("ARCD-USD");
-        assertThat(cryptoLastClose).isEqualByComparingTo("15542.28");
+        assertThat(cryptoLastClose).isEqualByComparingTo("12738.68");
 
         port = ServedPlatform.freePort();
         config = home.resolve("ballast.yaml");

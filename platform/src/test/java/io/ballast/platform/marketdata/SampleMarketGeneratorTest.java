@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.config.BallastConfig;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class SampleMarketGeneratorTest {
 
-    private static final long SEED = 20240101L;
+    // the seed users get: the properties below hold for the data the platform loads
+    private static final long SEED = BallastConfig.defaults().marketData().sampleSeed();
     private static final SampleMarket FIVE_YEARS = SampleMarketGenerator.generate(SEED, 5);
 
     @Test
