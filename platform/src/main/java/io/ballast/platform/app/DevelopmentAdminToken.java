@@ -27,11 +27,10 @@ final class DevelopmentAdminToken {
     private DevelopmentAdminToken() {
     }
 
-    /** The token in the file, made first if there is none. */
+    /** The token in the file, made first if there is none; {@link DataDirectory#prepare} has made the folder. */
     static BallastConfig.AccessToken obtain(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDirectory);
             if (!Files.exists(file)) {
                 create(file);
             }

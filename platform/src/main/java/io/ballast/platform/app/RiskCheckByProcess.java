@@ -1,7 +1,6 @@
 package io.ballast.platform.app;
 
 import io.ballast.platform.http.RiskCheckPort;
-import io.ballast.platform.portfolio.PortfolioBook;
 import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.workflow.RiskCheckFailedException;
 import io.ballast.platform.workflow.RiskCheckOutcome;
@@ -16,19 +15,15 @@ final class RiskCheckByProcess implements RiskCheckPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskCheckByProcess.class);
 
-    private final PortfolioBook book;
     private final RiskCheckProcess process;
 
-    RiskCheckByProcess(PortfolioBook book, RiskCheckProcess process) {
-        this.book = book;
+    RiskCheckByProcess(RiskCheckProcess process) {
         this.process = process;
     }
 
     @Override
     public Optional<RiskCheck> run(String portfolioId, String requestedBy) {
-        if (book.find(portfolioId).isEmpty()) {
-            return Optional.empty(); // answered 404 without starting a process for nothing
-        }
+        // an unknown portfolio ends the process at once on its BPMN error path: no look-up of our own first
         try {
             RiskCheckOutcome outcome = process.run(portfolioId).outcome();
             LOG.info("Risk check of portfolio {} requested by {}: {} decision(s) by rules {}",

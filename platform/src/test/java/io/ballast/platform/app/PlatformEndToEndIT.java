@@ -172,6 +172,14 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    @Order(5)
+    void aRiskCheckOfAnUnknownPortfolioIsAnswered404() throws Exception {
+        assertThat(send("POST", "/api/v1/portfolios/00000000-0000-0000-0000-000000000000/risk-checks", MANAGER_TOKEN, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/portfolios/not-an-id/risk-checks", MANAGER_TOKEN, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     @Order(6)
     void sigtermStopsCleanlyAndNothingAcceptedIsLost() throws Exception {
         assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143); // 128 + SIGTERM: the JVM's exit after its hooks ran
