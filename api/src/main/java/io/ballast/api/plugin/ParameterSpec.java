@@ -38,5 +38,9 @@ public record ParameterSpec(
     }
 
     /** The types a parameter may have. */
-    public enum ParameterType { NUMBER, INTEGER, BOOLEAN, STRING }
+    public enum ParameterType {
+        NUMBER, INTEGER, BOOLEAN, STRING,
+        /** A map from a name (usually an asset id) to a number, e.g. risk budgets {@code {"AAPL": 0.6, "MSFT": 0.4}}. */
+        NUMBER_BY_NAME
+    }
 }
