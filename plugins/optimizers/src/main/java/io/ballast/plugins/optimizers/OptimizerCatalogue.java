@@ -1,6 +1,7 @@
 package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.Optimizer;
+import io.ballast.plugins.optimizers.hrp.HierarchicalRiskParityOptimizer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,8 +14,9 @@ import java.util.function.Supplier;
  */
 public final class OptimizerCatalogue {
 
-    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>of(
             // entries: "id", ClassName::new (each optimizer package adds its own)
+            "hrp", HierarchicalRiskParityOptimizer::new
     ));
 
     private OptimizerCatalogue() {
