@@ -2,6 +2,7 @@ package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.plugins.optimizers.hrp.HierarchicalRiskParityOptimizer;
+import io.ballast.plugins.optimizers.riskparity.RiskParityOptimizer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,7 +17,8 @@ public final class OptimizerCatalogue {
 
     private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>of(
             // entries: "id", ClassName::new (each optimizer package adds its own)
-            "hrp", HierarchicalRiskParityOptimizer::new
+            "hrp", HierarchicalRiskParityOptimizer::new,
+            "risk-parity", RiskParityOptimizer::new
     ));
 
     private OptimizerCatalogue() {

@@ -62,8 +62,7 @@ public class HierarchicalRiskParityOptimizer implements Optimizer {
         NonBindingConstraints.require(request, ID);
 
         List<String> assets = estimates.assets();
-        double[][] covariance = estimates.annualCovariance();
-        requirePositiveVariances(assets, covariance);
+        double[][] covariance = reader.annualCovarianceWithPositiveVariances();
         double[] weights = new double[] {1.0};
         if (assets.size() > 1) {
             Dendrogram tree = AgglomerativeClustering.cluster(correlationDistance(assets, estimates.correlation()), linkage);
@@ -95,14 +94,5 @@ public class HierarchicalRiskParityOptimizer implements Optimizer {
             }
         }
         return distance;
-    }
-
-    private static void requirePositiveVariances(List<String> assets, double[][] covariance) {
-        for (int i = 0; i < covariance.length; i++) {
-            if (!(covariance[i][i] > 0) || !Double.isFinite(covariance[i][i])) {
-                throw new IllegalArgumentException("estimates.annualCovariance: the variance of " + assets.get(i)
-                        + " is " + covariance[i][i] + "; hrp weighs by inverse variance and needs it positive and finite");
-            }
-        }
     }
 }

@@ -29,6 +29,19 @@ public record RequestReader(OptimizationRequest request, String optimizerId) {
                 "estimates: " + optimizerId + " needs expected returns and a covariance matrix, and the request has none"));
     }
 
+    /** The annual covariance of the estimates, checked to have every variance positive and finite, for optimizers that divide by them. */
+    public double[][] annualCovarianceWithPositiveVariances() {
+        MarketEstimates estimates = estimates();
+        double[][] covariance = estimates.annualCovariance();
+        for (int i = 0; i < covariance.length; i++) {
+            if (!(covariance[i][i] > 0) || !Double.isFinite(covariance[i][i])) {
+                throw new IllegalArgumentException("estimates.annualCovariance: the variance of " + estimates.assets().get(i)
+                        + " is " + covariance[i][i] + "; " + optimizerId + " needs every variance positive and finite");
+            }
+        }
+        return covariance;
+    }
+
     /** A NUMBER parameter, or {@code defaultValue} when the caller gave none. */
     public double number(String name, double defaultValue) {
         Object value = request.parameters().get(name);
