@@ -1,6 +1,7 @@
 package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.Optimizer;
+import io.ballast.plugins.optimizers.blacklitterman.BlackLittermanOptimizer;
 import io.ballast.plugins.optimizers.hrp.HierarchicalRiskParityOptimizer;
 import io.ballast.plugins.optimizers.riskparity.RiskParityOptimizer;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class OptimizerCatalogue {
 
     private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>of(
             // entries: "id", ClassName::new (each optimizer package adds its own)
+            "black-litterman", BlackLittermanOptimizer::new,
             "hrp", HierarchicalRiskParityOptimizer::new,
             "risk-parity", RiskParityOptimizer::new
     ));
