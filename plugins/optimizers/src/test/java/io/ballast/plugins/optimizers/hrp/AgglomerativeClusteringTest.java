@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ballast.api.optimizer.MarketEstimates;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The trees must be scipy's, merge for merge: every expected linkage matrix and leaf order here
@@ -40,66 +44,44 @@ class AgglomerativeClusteringTest {
         }
     }
 
-    @Test
-    void singleLinkageOfScipysLineExampleKeepsScipysOrderOfEqualHeights() {
-        Dendrogram tree = AgglomerativeClustering.cluster(lineDistances(), Linkage.SINGLE);
-
-        assertLinkage(tree, new double[][] {
-            {2, 7, 0.0, 2},
-            {5, 6, 0.0, 2},
-            {0, 4, 1.0, 2},
-            {8, 10, 1.0, 4},
-            {1, 9, 1.0, 3},
-            {3, 11, 2.0, 5},
-            {12, 13, 4.0, 8},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(1, 5, 6, 3, 2, 7, 0, 4);
-    }
-
-    @Test
-    void completeLinkageOfScipysLineExample() {
-        Dendrogram tree = AgglomerativeClustering.cluster(lineDistances(), Linkage.COMPLETE);
-
-        assertLinkage(tree, new double[][] {
-            {5, 6, 0.0, 2},
-            {2, 7, 0.0, 2},
-            {0, 4, 1.0, 2},
-            {1, 8, 1.0, 3},
-            {9, 10, 2.0, 4},
-            {3, 12, 4.0, 5},
-            {11, 13, 9.0, 8},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(1, 5, 6, 3, 2, 7, 0, 4);
-    }
-
-    @Test
-    void averageLinkageOfScipysLineExample() {
-        Dendrogram tree = AgglomerativeClustering.cluster(lineDistances(), Linkage.AVERAGE);
-
-        assertLinkage(tree, new double[][] {
-            {5, 6, 0.0, 2},
-            {2, 7, 0.0, 2},
-            {0, 4, 1.0, 2},
-            {1, 8, 1.0, 3},
-            {9, 10, 1.5, 4},
-            {3, 12, 3.25, 5},
-            {11, 13, 7.266666666666666, 8},
-        });
-    }
-
-    @Test
-    void wardLinkageOfScipysLineExample() {
-        Dendrogram tree = AgglomerativeClustering.cluster(lineDistances(), Linkage.WARD);
-
-        assertLinkage(tree, new double[][] {
-            {5, 6, 0.0, 2},
-            {2, 7, 0.0, 2},
-            {0, 4, 1.0, 2},
-            {1, 8, 1.1547005383792515, 3},
-            {9, 10, 2.1213203435596424, 4},
-            {3, 12, 4.110960958218893, 5},
-            {11, 13, 14.071839491220281, 8},
-        });
+    static Stream<Arguments> scipysLineExample() {
+        return Stream.of(
+                Arguments.of(lineDistances(), Linkage.SINGLE, new double[][] {
+                    {2, 7, 0.0, 2},
+                    {5, 6, 0.0, 2},
+                    {0, 4, 1.0, 2},
+                    {8, 10, 1.0, 4},
+                    {1, 9, 1.0, 3},
+                    {3, 11, 2.0, 5},
+                    {12, 13, 4.0, 8},
+                }, new int[] {1, 5, 6, 3, 2, 7, 0, 4}),
+                Arguments.of(lineDistances(), Linkage.COMPLETE, new double[][] {
+                    {5, 6, 0.0, 2},
+                    {2, 7, 0.0, 2},
+                    {0, 4, 1.0, 2},
+                    {1, 8, 1.0, 3},
+                    {9, 10, 2.0, 4},
+                    {3, 12, 4.0, 5},
+                    {11, 13, 9.0, 8},
+                }, new int[] {1, 5, 6, 3, 2, 7, 0, 4}),
+                Arguments.of(lineDistances(), Linkage.AVERAGE, new double[][] {
+                    {5, 6, 0.0, 2},
+                    {2, 7, 0.0, 2},
+                    {0, 4, 1.0, 2},
+                    {1, 8, 1.0, 3},
+                    {9, 10, 1.5, 4},
+                    {3, 12, 3.25, 5},
+                    {11, 13, 7.266666666666666, 8},
+                }, new int[] {1, 5, 6, 3, 2, 7, 0, 4}),
+                Arguments.of(lineDistances(), Linkage.WARD, new double[][] {
+                    {5, 6, 0.0, 2},
+                    {2, 7, 0.0, 2},
+                    {0, 4, 1.0, 2},
+                    {1, 8, 1.1547005383792515, 3},
+                    {9, 10, 2.1213203435596424, 4},
+                    {3, 12, 4.110960958218893, 5},
+                    {11, 13, 14.071839491220281, 8},
+                }, new int[] {1, 5, 6, 3, 2, 7, 0, 4}));
     }
 
     /**
@@ -161,116 +143,105 @@ class AgglomerativeClusteringTest {
         return distance;
     }
 
-    @Test
-    void singleLinkageOfTheStockCorrelations() {
-        Dendrogram tree = AgglomerativeClustering.cluster(stockCorrelationDistances(), Linkage.SINGLE);
-
-        assertLinkage(tree, new double[][] {
-            {8, 18, 0.375093871429929},
-            {9, 20, 0.47582521096286606},
-            {5, 21, 0.48030309515797265},
-            {16, 22, 0.504547325144436},
-            {0, 23, 0.5147763407153514},
-            {1, 24, 0.5220573721602376},
-            {4, 25, 0.5236843048400542},
-            {13, 26, 0.5305562075417836},
-            {19, 27, 0.5328293704654163},
-            {11, 28, 0.541146841031932},
-            {17, 29, 0.5419605138884431},
-            {3, 30, 0.5442297253966287},
-            {10, 31, 0.5459473413480629},
-            {7, 32, 0.5539984370337864},
-            {2, 33, 0.5604719531826083},
-            {14, 34, 0.5635839601709477},
-            {15, 35, 0.5769895564262726},
-            {6, 36, 0.5865467874853662},
-            {12, 37, 0.5871945768540829},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(12, 6, 15, 14, 2, 7, 10, 3, 17, 11, 19, 13, 4, 1, 0, 16, 5, 9, 8, 18);
+    static Stream<Arguments> stockCorrelations() {
+        return Stream.of(
+                Arguments.of(stockCorrelationDistances(), Linkage.SINGLE, new double[][] {
+                    {8, 18, 0.375093871429929},
+                    {9, 20, 0.47582521096286606},
+                    {5, 21, 0.48030309515797265},
+                    {16, 22, 0.504547325144436},
+                    {0, 23, 0.5147763407153514},
+                    {1, 24, 0.5220573721602376},
+                    {4, 25, 0.5236843048400542},
+                    {13, 26, 0.5305562075417836},
+                    {19, 27, 0.5328293704654163},
+                    {11, 28, 0.541146841031932},
+                    {17, 29, 0.5419605138884431},
+                    {3, 30, 0.5442297253966287},
+                    {10, 31, 0.5459473413480629},
+                    {7, 32, 0.5539984370337864},
+                    {2, 33, 0.5604719531826083},
+                    {14, 34, 0.5635839601709477},
+                    {15, 35, 0.5769895564262726},
+                    {6, 36, 0.5865467874853662},
+                    {12, 37, 0.5871945768540829},
+                }, new int[] {12, 6, 15, 14, 2, 7, 10, 3, 17, 11, 19, 13, 4, 1, 0, 16, 5, 9, 8, 18}),
+                Arguments.of(stockCorrelationDistances(), Linkage.COMPLETE, new double[][] {
+                    {8, 18, 0.375093871429929},
+                    {5, 20, 0.4913950373597521},
+                    {9, 21, 0.509305761623533},
+                    {0, 16, 0.5147763407153514},
+                    {1, 23, 0.5368334835102867},
+                    {11, 19, 0.541146841031932},
+                    {2, 3, 0.5604719531826083},
+                    {10, 13, 0.5612884308276787},
+                    {4, 26, 0.5727385979885616},
+                    {22, 25, 0.5857267199688506},
+                    {12, 15, 0.5886751186761864},
+                    {7, 17, 0.5902253540967393},
+                    {27, 31, 0.6001404207055552},
+                    {6, 24, 0.6103621736356893},
+                    {29, 30, 0.6171686075044752},
+                    {33, 34, 0.6317158038928873},
+                    {32, 35, 0.6537628197181886},
+                    {14, 36, 0.6710269729837883},
+                    {28, 37, 0.6904003089306149},
+                }, new int[] {4, 2, 3, 14, 10, 13, 7, 17, 6, 1, 0, 16, 9, 5, 8, 18, 11, 19, 12, 15}),
+                Arguments.of(stockCorrelationDistances(), Linkage.AVERAGE, new double[][] {
+                    {8, 18, 0.375093871429929},
+                    {5, 20, 0.48584906625886237},
+                    {9, 21, 0.4937217153343402},
+                    {0, 16, 0.5147763407153514},
+                    {1, 23, 0.5294454278352622},
+                    {11, 19, 0.541146841031932},
+                    {4, 24, 0.556133629687329},
+                    {3, 26, 0.5596934273333443},
+                    {13, 22, 0.5599624450304619},
+                    {10, 28, 0.5705458430092729},
+                    {25, 29, 0.5793949608390528},
+                    {2, 27, 0.5812995774399058},
+                    {17, 30, 0.5873520763955051},
+                    {12, 15, 0.5886751186761864},
+                    {7, 32, 0.5897715817976441},
+                    {31, 34, 0.5970657569650757},
+                    {6, 35, 0.6183427476594702},
+                    {33, 36, 0.6191514898167366},
+                    {14, 37, 0.6341178667577845},
+                }, new int[] {14, 12, 15, 6, 2, 3, 4, 1, 0, 16, 7, 17, 11, 19, 10, 13, 9, 5, 8, 18}),
+                Arguments.of(stockCorrelationDistances(), Linkage.WARD, new double[][] {
+                    {8, 18, 0.375093871429929},
+                    {5, 9, 0.509305761623533},
+                    {0, 16, 0.5147763407153514},
+                    {20, 21, 0.5217911015616634},
+                    {1, 22, 0.5343137332844181},
+                    {11, 19, 0.541146841031932},
+                    {2, 3, 0.5604719531826083},
+                    {10, 13, 0.5612884308276787},
+                    {4, 26, 0.5709247800707549},
+                    {12, 15, 0.5886751186761864},
+                    {7, 17, 0.5902253540967393},
+                    {27, 30, 0.6056492922034503},
+                    {24, 28, 0.6138724344823384},
+                    {25, 29, 0.6209256219891556},
+                    {6, 14, 0.6441714714858838},
+                    {33, 34, 0.6694710118378041},
+                    {23, 31, 0.6830622652905327},
+                    {35, 36, 0.7305779430242826},
+                    {32, 37, 0.7894996490026603},
+                }, new int[] {1, 0, 16, 4, 2, 3, 11, 19, 12, 15, 6, 14, 8, 18, 5, 9, 10, 13, 7, 17}));
     }
 
-    @Test
-    void completeLinkageOfTheStockCorrelations() {
-        Dendrogram tree = AgglomerativeClustering.cluster(stockCorrelationDistances(), Linkage.COMPLETE);
+    /**
+     * On the line example, ties at 0 and 1 decide the layout: equal heights keep scipy's order, and
+     * each merge puts the lower id left; on the stock correlations the heights are all distinct.
+     */
+    @ParameterizedTest
+    @MethodSource({"scipysLineExample", "stockCorrelations"})
+    void givesScipysTree(double[][] distances, Linkage linkage, double[][] expectedLinkage, int[] expectedLeaves) {
+        Dendrogram tree = AgglomerativeClustering.cluster(distances, linkage);
 
-        assertLinkage(tree, new double[][] {
-            {8, 18, 0.375093871429929},
-            {5, 20, 0.4913950373597521},
-            {9, 21, 0.509305761623533},
-            {0, 16, 0.5147763407153514},
-            {1, 23, 0.5368334835102867},
-            {11, 19, 0.541146841031932},
-            {2, 3, 0.5604719531826083},
-            {10, 13, 0.5612884308276787},
-            {4, 26, 0.5727385979885616},
-            {22, 25, 0.5857267199688506},
-            {12, 15, 0.5886751186761864},
-            {7, 17, 0.5902253540967393},
-            {27, 31, 0.6001404207055552},
-            {6, 24, 0.6103621736356893},
-            {29, 30, 0.6171686075044752},
-            {33, 34, 0.6317158038928873},
-            {32, 35, 0.6537628197181886},
-            {14, 36, 0.6710269729837883},
-            {28, 37, 0.6904003089306149},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(4, 2, 3, 14, 10, 13, 7, 17, 6, 1, 0, 16, 9, 5, 8, 18, 11, 19, 12, 15);
-    }
-
-    @Test
-    void averageLinkageOfTheStockCorrelations() {
-        Dendrogram tree = AgglomerativeClustering.cluster(stockCorrelationDistances(), Linkage.AVERAGE);
-
-        assertLinkage(tree, new double[][] {
-            {8, 18, 0.375093871429929},
-            {5, 20, 0.48584906625886237},
-            {9, 21, 0.4937217153343402},
-            {0, 16, 0.5147763407153514},
-            {1, 23, 0.5294454278352622},
-            {11, 19, 0.541146841031932},
-            {4, 24, 0.556133629687329},
-            {3, 26, 0.5596934273333443},
-            {13, 22, 0.5599624450304619},
-            {10, 28, 0.5705458430092729},
-            {25, 29, 0.5793949608390528},
-            {2, 27, 0.5812995774399058},
-            {17, 30, 0.5873520763955051},
-            {12, 15, 0.5886751186761864},
-            {7, 32, 0.5897715817976441},
-            {31, 34, 0.5970657569650757},
-            {6, 35, 0.6183427476594702},
-            {33, 36, 0.6191514898167366},
-            {14, 37, 0.6341178667577845},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(14, 12, 15, 6, 2, 3, 4, 1, 0, 16, 7, 17, 11, 19, 10, 13, 9, 5, 8, 18);
-    }
-
-    @Test
-    void wardLinkageOfTheStockCorrelations() {
-        Dendrogram tree = AgglomerativeClustering.cluster(stockCorrelationDistances(), Linkage.WARD);
-
-        assertLinkage(tree, new double[][] {
-            {8, 18, 0.375093871429929},
-            {5, 9, 0.509305761623533},
-            {0, 16, 0.5147763407153514},
-            {20, 21, 0.5217911015616634},
-            {1, 22, 0.5343137332844181},
-            {11, 19, 0.541146841031932},
-            {2, 3, 0.5604719531826083},
-            {10, 13, 0.5612884308276787},
-            {4, 26, 0.5709247800707549},
-            {12, 15, 0.5886751186761864},
-            {7, 17, 0.5902253540967393},
-            {27, 30, 0.6056492922034503},
-            {24, 28, 0.6138724344823384},
-            {25, 29, 0.6209256219891556},
-            {6, 14, 0.6441714714858838},
-            {33, 34, 0.6694710118378041},
-            {23, 31, 0.6830622652905327},
-            {35, 36, 0.7305779430242826},
-            {32, 37, 0.7894996490026603},
-        });
-        assertThat(tree.leavesInOrder()).containsExactly(1, 0, 16, 4, 2, 3, 11, 19, 12, 15, 6, 14, 8, 18, 5, 9, 10, 13, 7, 17);
+        assertLinkage(tree, expectedLinkage);
+        assertThat(tree.leavesInOrder()).containsExactly(expectedLeaves);
     }
 
     @Test
