@@ -31,7 +31,7 @@ public class RiskParityOptimizer implements Optimizer {
     static final String ID = "risk-parity";
     private static final String RISK_BUDGETS = "riskBudgets";
     /** How far the caller's budgets may sum from 1 (they are then rescaled to sum to 1 exactly). */
-    static final double BUDGET_SUM_TOLERANCE = 1e-6;
+    private static final double BUDGET_SUM_TOLERANCE = 1e-6;
 
     @Override
     public String id() {
