@@ -52,6 +52,11 @@ public final class AssetReturnMatrix {
         return returns[period][asset];
     }
 
+    /** The period's row itself, for an immutable holder in this package to share rather than copy. */
+    double[] sharedRow(int period) {
+        return returns[period];
+    }
+
     /** Whether every one of {@code assets} has a return in {@code period}. */
     public boolean isComplete(int period, int[] assets) {
         for (int asset : assets) {

@@ -53,10 +53,17 @@ public final class HeldAssetReturns {
             throw new InvalidInputException("returns", "needs at least two periods where every held asset has a return, got "
                     + periods.length);
         }
-        double[][] rows = new double[periods.length][held.length];
+        double[][] rows = new double[periods.length][];
+        boolean everyAssetHeld = held.length == matrix.assetCount();
         for (int row = 0; row < periods.length; row++) {
-            for (int column = 0; column < held.length; column++) {
-                rows[row][column] = matrix.returnAt(periods[row], held[column]);
+            if (everyAssetHeld) {
+                // both holders are immutable: share the row instead of copying the whole matrix again
+                rows[row] = matrix.sharedRow(periods[row]);
+            } else {
+                rows[row] = new double[held.length];
+                for (int column = 0; column < held.length; column++) {
+                    rows[row][column] = matrix.returnAt(periods[row], held[column]);
+                }
             }
         }
         List<String> heldAssets = Arrays.stream(held).mapToObj(i -> portfolio.assets().get(i)).toList();
