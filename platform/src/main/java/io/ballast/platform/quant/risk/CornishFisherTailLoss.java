@@ -8,7 +8,7 @@ import org.apache.commons.math3.stat.descriptive.moment.Skewness;
 /**
  * Cornish-Fisher ("modified") Value at Risk and Expected Shortfall: the normal quantile corrected
  * for the skewness {@code S} and excess kurtosis {@code K} of the returns (Zangari 1996; Favre and
- * Galeano 2002; the {@code method="modified"} VaR of R's PerformanceAnalytics):
+ * Galeano 2002; the expansion of the {@code method="modified"} VaR of R's PerformanceAnalytics):
  * <pre>
  *   q    = Phi^-1(1 - c)                                   (lower quantile, -1.6449 at c = 0.95)
  *   z_cf = q + (q^2 - 1) S / 6 + (q^3 - 3q) K / 24 - (2q^3 - 5q) S^2 / 36
@@ -21,14 +21,18 @@ import org.apache.commons.math3.stat.descriptive.moment.Skewness;
  * <pre>
  *   ES = -mu + sigma phi(q) / (1 - c) * [1 + S q / 6 + K (q^2 - 1) / 24 + S^2 (1 - 2q^2) / 36]
  * </pre>
- * With {@code S = K = 0} both reduce to {@link NormalTailLoss}. The expansion is a good
- * approximation for moderate skewness and kurtosis only; for extreme values {@code z_cf} stops
- * being monotone in the confidence and the figures lose meaning (no guard is applied).
+ * (PerformanceAnalytics' modified ES uses an Edgeworth density instead, Boudt, Peterson and Croux
+ * 2008; the tail mean of the quantile keeps ES consistent with the VaR above, {@code ES = mean of
+ * VaR_u for u >= c}.) With {@code S = K = 0} both reduce to {@link NormalTailLoss}. The
+ * expansion is a good approximation for moderate skewness and kurtosis only; for extreme values
+ * {@code z_cf} stops being monotone in the confidence and the figures lose meaning (no guard is
+ * applied).
  *
  * <p>From a series: {@code mu} the arithmetic mean, {@code sigma} the sample (n - 1) standard
  * deviation, {@code S} and {@code K} the bias-corrected sample skewness and excess kurtosis of
  * Commons Math (the same as pandas {@code skew()} / {@code kurt()} and scipy's
- * {@code skew(bias=False)} / {@code kurtosis(bias=False)}).
+ * {@code skew(bias=False)} / {@code kurtosis(bias=False)}; PerformanceAnalytics uses the biased
+ * moment estimators, which differ by a factor that tends to 1 as the series grows).
  */
 public final class CornishFisherTailLoss {
 

@@ -85,10 +85,10 @@ public record RiskReportSettings(List<Double> confidences, int periodsPerYear, i
                 benchmarkReturns, stressScenarios, historicalWindows);
     }
 
-    /** {@code NaN} marks a missing benchmark return. */
+    /** {@code NaN} marks a missing benchmark return; null for no benchmark. */
     public RiskReportSettings withBenchmarkReturns(double[] returns) {
-        List<Double> boxed = new ArrayList<>(returns.length);
-        for (double r : returns) {
+        List<Double> boxed = new ArrayList<>();
+        for (double r : returns == null ? new double[0] : returns) {
             boxed.add(r);
         }
         return new RiskReportSettings(confidences, periodsPerYear, monteCarloPaths, monteCarloSeed, annualRiskFreeRate,
