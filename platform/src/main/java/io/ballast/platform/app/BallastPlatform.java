@@ -78,7 +78,7 @@ public final class BallastPlatform implements AutoCloseable {
 
             RiskEngine risk = RiskEngine.load(config.rules().directory());
 
-            PluginHost plugins = PluginHost.start(config.plugins().directory());
+            PluginHost plugins = PluginHost.start(config.plugins());
             started.push(new Stoppable("plugins", plugins::close));
 
             WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());
