@@ -92,7 +92,8 @@ public final class BallastPlatform implements AutoCloseable {
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
-                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), health));
+                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
+                    new PluginHostPort(plugins), health));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);
