@@ -123,16 +123,7 @@ final class PluginCallGuard implements AutoCloseable {
      * @throws PluginCodeFailedException when it threw or did not finish in time (the thread is then abandoned)
      */
     <T> T runStartStop(String what, ClassLoader pluginClassLoader, Callable<T> body) throws PluginCodeFailedException {
-        Future<T> result = lifecycleCode.submit(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(pluginClassLoader);
-            try {
-                return body.call();
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        });
+        Future<T> result = lifecycleCode.submit(() -> inPluginContext(pluginClassLoader, body));
         try {
             return result.get(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
@@ -145,6 +136,21 @@ final class PluginCallGuard implements AutoCloseable {
             result.cancel(true);
             Thread.currentThread().interrupt();
             throw new PluginCodeFailedException(what + " was abandoned: interrupted");
+        }
+    }
+
+    /**
+     * Runs plugin code with the plugin's class loader as the thread's context class loader:
+     * libraries inside a plugin look up their classes and resources there.
+     */
+    static <T> T inPluginContext(ClassLoader pluginClassLoader, Callable<T> body) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(pluginClassLoader);
+        try {
+            return body.call();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

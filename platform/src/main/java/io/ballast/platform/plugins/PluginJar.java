@@ -14,8 +14,8 @@ import org.pf4j.DefaultVersionManager;
 import org.pf4j.VersionManager;
 
 /**
- * What a plugin jar declares, where PF4J reads it: the manifest's {@code Plugin-*} attributes, or
- * else {@code plugin.properties}. Read before PF4J loads anything, so that a jar is refused with a
+ * What a plugin jar declares, where PF4J reads it: its {@code plugin.properties} when it has one,
+ * else its manifest's {@code Plugin-*} attributes. Read before PF4J loads anything, so that a jar is refused with a
  * reason that says what is wrong with it.
  *
  * @param id          Plugin-Id
@@ -34,9 +34,10 @@ record PluginJar(String id, String version, Optional<String> requires, String de
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             Attributes attributes = manifest == null ? new Attributes() : manifest.getMainAttributes();
-            Properties properties = new Properties();
             ZipEntry propertiesEntry = file.getEntry("plugin.properties");
-            if (attributes.getValue("Plugin-Id") == null && propertiesEntry != null) {
+            if (propertiesEntry != null) {
+                // PF4J reads plugin.properties before the manifest: so must this
+                Properties properties = new Properties();
                 try (InputStream in = file.getInputStream(propertiesEntry)) {
                     properties.load(in);
                 }
@@ -53,11 +54,13 @@ record PluginJar(String id, String version, Optional<String> requires, String de
     private static PluginJar declared(String id, String version, String requires, String description, String where)
             throws PluginRefusedException {
         if (blank(id)) {
-            throw new PluginRefusedException(Refusal.NOT_A_PLUGIN,
-                    "not a plugin: its manifest has no Plugin-Id (and it has no plugin.properties)");
+            throw new PluginRefusedException(Refusal.NOT_A_PLUGIN, where.equals("manifest")
+                    ? "not a plugin: its manifest has no Plugin-Id (and it has no plugin.properties)"
+                    : "not a plugin: its plugin.properties has no plugin.id");
         }
         if (blank(version)) {
-            throw new PluginRefusedException(Refusal.NOT_A_PLUGIN, "plugin " + id.strip() + ": its " + where + " has no Plugin-Version");
+            throw new PluginRefusedException(Refusal.NOT_A_PLUGIN, "plugin " + id.strip() + ": its " + where + " has no "
+                    + (where.equals("manifest") ? "Plugin-Version" : "plugin.version"));
         }
         return new PluginJar(id.strip(), version.strip(), blank(requires) ? Optional.empty() : Optional.of(requires.strip()),
                 blank(description) ? "" : description.strip());

@@ -67,6 +67,11 @@ final class PluginJarLoader implements AutoCloseable {
             throw new PluginRefusedException(Refusal.LOAD_FAILED, "plugin " + declared.id() + " cannot be loaded: "
                     + FailureMessages.causeChain(e)).of(declared);
         }
+        if (!pluginId.equals(declared.id())) {
+            manager.unloadPlugin(pluginId);
+            throw new PluginRefusedException(Refusal.LOAD_FAILED, "plugin " + declared.id() + ": PF4J read its id as " + pluginId)
+                    .of(declared);
+        }
         PluginWrapper plugin = manager.getPlugin(pluginId);
         if (plugin.getPluginState() == org.pf4j.PluginState.DISABLED) {
             manager.unloadPlugin(pluginId);

@@ -46,8 +46,8 @@ final class PluginRuntime {
     }
 
     /**
-     * Runs plugin code on the current thread, with the plugin's class loader as the thread's
-     * context class loader (libraries inside the plugin look up their resources there).
+     * Runs plugin code on the current thread, in the plugin's context (see {@link PluginCallGuard#inPluginContext}),
+     * as a call of this session.
      *
      * @throws SessionEndedException when the session was retired before the call began
      */
@@ -55,13 +55,9 @@ final class PluginRuntime {
         if (!calls.readLock().tryLock()) {
             throw new SessionEndedException(refusal);
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(classLoader);
         try {
-            return body.call();
+            return PluginCallGuard.inPluginContext(classLoader, body);
         } finally {
-            thread.setContextClassLoader(previous);
             calls.readLock().unlock();
         }
     }

@@ -13,6 +13,7 @@ import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.plugin.BallastExtension;
 import io.ballast.platform.health.ComponentHealth;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -176,6 +177,17 @@ class PluginHostTest {
             assertThat(reason(host, "library.jar")).isEqualTo("not a plugin: its manifest has no Plugin-Id (and it has no plugin.properties)");
             assertThat(reason(host, "unversioned.jar")).isEqualTo("plugin unversioned: its manifest has no Plugin-Version");
             assertThat(host.failedPlugins()).extracting(PluginEntry::refusal).containsOnly(Optional.of(Refusal.NOT_A_PLUGIN));
+        }
+    }
+
+    @Test
+    void aPluginPropertiesFileIsReadBeforeTheManifestAsPf4jDoes() throws IOException {
+        copyJar(equalWeightJar(), plugins.resolve("with-properties.jar"), manifest -> { }, Map.of("plugin.properties",
+                "plugin.id=from-properties\nplugin.version=9.9.9\nplugin.requires=^1.0.0\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+        try (PluginHost host = PluginHost.start(plugins)) {
+            assertThat(host.loadedPluginIds()).containsExactly("from-properties");
+            assertThat(host.plugin("from-properties").orElseThrow().version()).hasValue("9.9.9");
         }
     }
 
