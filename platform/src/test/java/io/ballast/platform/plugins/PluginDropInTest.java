@@ -35,6 +35,10 @@ class PluginDropInTest {
     @TempDir
     Path plugins;
 
+    /** Where replacement jars are made before they go into the folder. */
+    @TempDir
+    Path scratch;
+
     private PluginHost start() {
         return PluginHost.start(new BallastConfig.Plugins(plugins, Duration.ofMillis(100), Duration.ofSeconds(5), 3, 4));
     }
@@ -77,7 +81,7 @@ class PluginDropInTest {
     @Test
     void aJarReplacedInPlaceSwapsToTheNewVersion() throws Exception {
         Path jar = Files.copy(equalWeightJar(), plugins.resolve("equal-weight.jar"));
-        Path next = equalWeightVersion(Files.createTempDirectory("next").resolve("next.jar"), "2.0.0");
+        Path next = equalWeightVersion(scratch.resolve("next.jar"), "2.0.0");
         try (PluginHost host = start()) {
             Optimizer before = host.optimizer("equal-weight").orElseThrow();
             PluginClassLoader oldClassLoader = (PluginClassLoader) ((GuardedExtension) before).pluginClassLoader();
@@ -102,7 +106,6 @@ class PluginDropInTest {
     @Test
     void aReplacementThatIsRefusedLeavesTheRunningVersionAsItWasUntilAGoodOneComes() throws Exception {
         Path jar = Files.copy(equalWeightJar(), plugins.resolve("equal-weight.jar"));
-        Path scratch = Files.createTempDirectory("replacements");
         Path nextApi = copyJar(equalWeightJar(), scratch.resolve("next-api.jar"), manifest -> {
             manifest.putValue("Plugin-Version", "2.0.0");
             manifest.putValue("Plugin-Requires", "^2.0.0");
@@ -202,7 +205,7 @@ class PluginDropInTest {
     @Test
     void anUploadOfANewVersionReplacesThePluginsOwnJar() throws Exception {
         Files.copy(equalWeightJar(), plugins.resolve("ballast-optimizer-equal-weight-0.1.0.jar"));
-        Path next = equalWeightVersion(Files.createTempDirectory("next").resolve("next.jar"), "2.0.0");
+        Path next = equalWeightVersion(scratch.resolve("next.jar"), "2.0.0");
         try (PluginHost host = start()) {
             PluginEntry entry = host.install(Files.readAllBytes(next));
 
@@ -217,9 +220,9 @@ class PluginDropInTest {
     @Test
     void aRefusedUploadWritesNothingAndChangesNothing() throws Exception {
         Files.copy(equalWeightJar(), plugins.resolve("equal-weight.jar"));
-        byte[] nextApi = Files.readAllBytes(copyJar(equalWeightJar(), Files.createTempDirectory("up").resolve("x.jar"),
+        byte[] nextApi = Files.readAllBytes(copyJar(equalWeightJar(), scratch.resolve("x.jar"),
                 manifest -> manifest.putValue("Plugin-Requires", "^2.0.0"), Map.of()));
-        byte[] sameExtension = Files.readAllBytes(copyJar(equalWeightJar(), Files.createTempDirectory("up").resolve("y.jar"),
+        byte[] sameExtension = Files.readAllBytes(copyJar(equalWeightJar(), scratch.resolve("y.jar"),
                 manifest -> manifest.putValue("Plugin-Id", "another-equal-weight"), Map.of()));
         try (PluginHost host = start()) {
             List<PluginEntry> before = host.plugins();
