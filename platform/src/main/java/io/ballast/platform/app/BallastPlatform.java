@@ -40,6 +40,8 @@ public final class BallastPlatform implements AutoCloseable {
 
     /** How long a risk check over REST waits for its process to end; within the HTTP server's grace on shutdown. */
     private static final Duration RISK_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** In the data folder: the private copies of the plugin jars the platform runs (a jar in the plugins folder may be replaced at any time). */
+    private static final String PLUGIN_COPIES = "plugin-copies";
     /** How long stopping may wait for the HTTP server to drain and Vert.x to close. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -78,7 +80,7 @@ public final class BallastPlatform implements AutoCloseable {
 
             RiskEngine risk = RiskEngine.load(config.rules().directory());
 
-            PluginHost plugins = PluginHost.start(config.plugins());
+            PluginHost plugins = PluginHost.start(config.plugins(), config.dataDirectory().resolve(PLUGIN_COPIES));
             started.push(new Stoppable("plugins", plugins::close));
 
             WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());

@@ -68,7 +68,7 @@ public final class PluginHost implements AutoCloseable {
     /** The last failure to look at the folder, so it is logged once, not every look; lifecycle thread only. */
     private String lastLookFailure;
 
-    private PluginHost(BallastConfig.Plugins settings, String apiVersion) throws IOException {
+    private PluginHost(BallastConfig.Plugins settings, String apiVersion, Path copies) throws IOException {
         this.settings = settings;
         this.apiVersion = apiVersion;
         this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -78,7 +78,7 @@ public final class PluginHost implements AutoCloseable {
         });
         this.guard = new PluginCallGuard(settings.callTimeout(), settings.failuresBeforeDisable(), settings.callThreads(),
                 this::disable);
-        this.loader = new PluginJarLoader(settings.directory(), apiVersion, guard);
+        this.loader = new PluginJarLoader(settings.directory(), apiVersion, guard, copies);
         this.lifecycle = new PluginLifecycle(settings.directory(), apiVersion, loader, settings.callTimeout(),
                 published -> snapshot = published);
     }
@@ -88,13 +88,24 @@ public final class PluginHost implements AutoCloseable {
         return start(BallastConfig.Plugins.in(pluginsDirectory));
     }
 
+    /** {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder. */
+    public static PluginHost start(BallastConfig.Plugins settings) {
+        try {
+            return start(settings, Files.createTempDirectory("ballast-plugins-"));
+        } catch (IOException e) {
+            throw new StartupException("plugins: no temporary folder for plugin copies can be made: " + FailureMessages.causeChain(e), e);
+        }
+    }
+
     /**
      * Loads and starts every plugin jar in the folder (created when missing), in file-name order,
      * then watches it.
      *
-     * @throws StartupException when the folder cannot be created or listed
+     * @param copiesFolder a folder of this host's own where it keeps the private copies of the jars
+     *                     it loads; emptied at start, deleted on close
+     * @throws StartupException when a folder cannot be created or listed
      */
-    public static PluginHost start(BallastConfig.Plugins settings) {
+    public static PluginHost start(BallastConfig.Plugins settings, Path copiesFolder) {
         Path directory = settings.directory();
         try {
             Files.createDirectories(directory);
@@ -103,9 +114,10 @@ public final class PluginHost implements AutoCloseable {
         }
         PluginHost host;
         try {
-            host = new PluginHost(settings, readApiVersion());
+            host = new PluginHost(settings, readApiVersion(), copiesFolder);
         } catch (IOException e) {
-            throw new StartupException("plugins: no private folder for plugin copies can be made: " + FailureMessages.causeChain(e), e);
+            throw new StartupException("plugins: the folder for plugin copies " + copiesFolder + " cannot be prepared: "
+                    + FailureMessages.causeChain(e), e);
         }
         try {
             host.onLifecycleThread(() -> {

@@ -28,13 +28,25 @@ final class PluginJarLoader implements AutoCloseable {
     private final Path copies;
     private final AtomicLong copyCount = new AtomicLong();
 
-    /** @throws IOException when the folder for the private copies cannot be made */
-    PluginJarLoader(Path pluginsFolder, String apiVersion, PluginCallGuard guard) throws IOException {
+    /**
+     * @param copies a folder of this host's own for the private copies: emptied now (of copies a
+     *               platform that was killed left behind), deleted on {@link #close()}
+     * @throws IOException when it cannot be emptied or made
+     */
+    PluginJarLoader(Path pluginsFolder, String apiVersion, PluginCallGuard guard, Path copies) throws IOException {
         this.pluginsFolder = pluginsFolder;
         this.apiVersion = apiVersion;
         this.guard = guard;
         this.pluginParent = new PluginVisibleClasses(PluginJarLoader.class.getClassLoader());
-        this.copies = Files.createTempDirectory("ballast-plugins-");
+        this.copies = copies;
+        if (Files.exists(copies)) {
+            try (Stream<Path> files = Files.walk(copies)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).filter(file -> !file.equals(copies)).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(copies);
     }
 
     /** A private copy of a jar of the plugins folder. */

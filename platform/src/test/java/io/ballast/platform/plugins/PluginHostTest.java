@@ -11,6 +11,7 @@ import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.plugin.BallastExtension;
+import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.health.ComponentHealth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -246,6 +247,20 @@ class PluginHostTest {
             assertThat(host.strategies()).isEmpty();
             assertThat(host.health().up()).isTrue();
         }
+    }
+
+    @Test
+    void copiesAKilledPlatformLeftBehindAreClearedAtStartAndTheFolderGoesOnClose(@TempDir Path data) throws IOException {
+        Path copies = Files.createDirectories(data.resolve("plugin-copies"));
+        Path stale = Files.writeString(copies.resolve("7-old.jar"), "left by a platform that was killed");
+        Files.copy(equalWeightJar(), plugins.resolve(EQUAL_WEIGHT_JAR));
+
+        try (PluginHost host = PluginHost.start(BallastConfig.Plugins.in(plugins), copies)) {
+            assertThat(stale).doesNotExist();
+            assertThat(host.privateCopiesFolder()).isEqualTo(copies);
+            assertThat(host.loadedPluginIds()).containsExactly("optimizer-equal-weight");
+        }
+        assertThat(copies).doesNotExist();
     }
 
     @Test
