@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Example calls against a running platform (./ballast): book samples/portfolio.json, value it at
-# the stored prices, run the risk-check process on it, and show two refused requests.
+# the stored prices, run the risk-check process on it, list the plugins, and show two refused requests.
 #
 #   BALLAST_URL    where the platform listens (default http://localhost:8080)
 #   TOKEN          a bearer token with the portfolio-manager or admin role
@@ -28,6 +28,9 @@ curl -s "${auth[@]}" "$url/api/v1/portfolios/$id"; echo
 
 show "POST /api/v1/portfolios/$id/risk-checks"
 curl -s "${auth[@]}" -X POST "$url/api/v1/portfolios/$id/risk-checks"; echo
+
+show "GET /api/v1/plugins"
+curl -s "${auth[@]}" "$url/api/v1/plugins"; echo
 
 show "refused: no token (401)"
 curl -s -w ' -> %{http_code}\n' "$url/api/v1/portfolios/$id"

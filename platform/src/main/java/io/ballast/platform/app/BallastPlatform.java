@@ -40,6 +40,8 @@ public final class BallastPlatform implements AutoCloseable {
 
     /** How long a risk check over REST waits for its process to end; within the HTTP server's grace on shutdown. */
     private static final Duration RISK_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** In the data folder: the private copies of the plugin jars the platform runs (a jar in the plugins folder may be replaced at any time). */
+    private static final String PLUGIN_COPIES = "plugin-copies";
     /** How long stopping may wait for the HTTP server to drain and Vert.x to close. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -78,7 +80,7 @@ public final class BallastPlatform implements AutoCloseable {
 
             RiskEngine risk = RiskEngine.load(config.rules().directory());
 
-            PluginHost plugins = PluginHost.start(config.plugins().directory());
+            PluginHost plugins = PluginHost.start(config.plugins(), config.dataDirectory().resolve(PLUGIN_COPIES));
             started.push(new Stoppable("plugins", plugins::close));
 
             WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());
@@ -92,7 +94,8 @@ public final class BallastPlatform implements AutoCloseable {
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
-                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), health));
+                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
+                    new PluginHostPort(plugins), health));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);

@@ -48,7 +48,7 @@ public record BallastConfig(
                 new Store("", "sa", "", 8, Duration.ofSeconds(10)),
                 new MarketData(true, 7L, 5),
                 new Rules(Path.of("rules")),
-                new Plugins(Path.of("platform/target/plugins")),
+                Plugins.in(Path.of("platform/target/plugins")),
                 new Workflow(
                         WorkflowMode.EMBEDDED,
                         Path.of("workflows"),
@@ -133,10 +133,35 @@ public record BallastConfig(
         }
     }
 
-    /** @param directory the folder PF4J loads plugin jars from */
-    public record Plugins(Path directory) {
+    /**
+     * @param directory             the folder of plugin jars; watched: a jar copied in is loaded, a removed one unloaded
+     * @param watchInterval         how often the folder is looked at; a jar is loaded once its size and
+     *                              time stamp stayed the same over two looks (so not while it is being copied)
+     * @param callTimeout           how long one call into a plugin (and its start or stop) may take before it fails
+     * @param failuresBeforeDisable consecutive failed or timed-out calls after which a plugin is marked FAILED and stopped
+     * @param callThreads           the threads plugin calls run on; a call finding all busy fails at once
+     */
+    public record Plugins(Path directory, Duration watchInterval, Duration callTimeout, int failuresBeforeDisable, int callThreads) {
+
+        /** Two looks plus a load must fit in the 10 seconds a dropped jar may take to go live. */
+        private static final Duration MAX_WATCH_INTERVAL = Duration.ofSeconds(4);
+        private static final Duration MIN_WATCH_INTERVAL = Duration.ofMillis(50);
+
         public Plugins {
             Objects.requireNonNull(directory, "plugins.directory");
+            requirePositive(watchInterval, "plugins.watchInterval");
+            if (watchInterval.compareTo(MIN_WATCH_INTERVAL) < 0 || watchInterval.compareTo(MAX_WATCH_INTERVAL) > 0) {
+                throw new IllegalArgumentException("plugins.watchInterval must be between " + MIN_WATCH_INTERVAL + " and "
+                        + MAX_WATCH_INTERVAL + ", got " + watchInterval);
+            }
+            requirePositive(callTimeout, "plugins.callTimeout");
+            requireRange(failuresBeforeDisable, 1, 1000, "plugins.failuresBeforeDisable");
+            requireRange(callThreads, 1, 1024, "plugins.callThreads");
+        }
+
+        /** The defaults for a plugins folder: a look every second, 10 s per call, FAILED after 3 failures in a row, 16 threads. */
+        public static Plugins in(Path directory) {
+            return new Plugins(directory, Duration.ofSeconds(1), Duration.ofSeconds(10), 3, 16);
         }
     }
 

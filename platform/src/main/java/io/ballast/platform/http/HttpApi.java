@@ -10,6 +10,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -41,6 +42,9 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** A plugin jar carries its own libraries (the bundled optimizers' jar is several MiB). */
+    private static final long MAX_PLUGIN_JAR_BYTES = 64L * 1024 * 1024;
+    private static final String PLUGINS_PATH = "/api/v1/plugins";
     /** Every path under it needs a token, including those no operation has. */
     private static final String PROTECTED_PATH_PREFIX = "/api/";
     /** How long {@link #close} lets requests in flight finish. */
@@ -65,12 +69,14 @@ public final class HttpApi {
             AccessTokens tokens,
             PortfolioPort portfolios,
             RiskCheckPort riskChecks,
+            PluginPort plugins,
             Supplier<Map<String, ComponentHealth>> health) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(tokens, "tokens");
         PortfolioHandlers portfolioHandlers = new PortfolioHandlers(portfolios);
         RiskCheckHandler riskCheckHandler = new RiskCheckHandler(riskChecks);
+        PluginHandlers pluginHandlers = new PluginHandlers(plugins);
         HealthHandler healthHandler = new HealthHandler(health);
         return vertx.executeBlocking(ApiContract::load)
                 .compose(document -> document.open(vertx).map(contract -> {
@@ -79,8 +85,13 @@ public final class HttpApi {
                             "getOpenApiDocument", serveDocument(document.yaml()),
                             "createPortfolio", portfolioHandlers::create,
                             "getPortfolio", portfolioHandlers::get,
-                            "runRiskCheck", riskCheckHandler::run);
-                    return router(vertx, contract, BearerAccess.fromContract(contract, tokens), handlers);
+                            "runRiskCheck", riskCheckHandler::run,
+                            "listPlugins", pluginHandlers::list,
+                            "installPlugin", pluginHandlers::install,
+                            "startPlugin", pluginHandlers::start,
+                            "stopPlugin", pluginHandlers::stop);
+                    return router(vertx, contract, document.opaqueRequestMediaTypes(), BearerAccess.fromContract(contract, tokens),
+                            handlers);
                 }))
                 .compose(router -> vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
                         .requestHandler(router)
@@ -103,11 +114,20 @@ public final class HttpApi {
         return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    private static Router router(Vertx vertx, OpenAPIContract contract, BearerAccess access,
-                                 Map<String, Handler<RoutingContext>> handlers) {
+    private static Router router(Vertx vertx, OpenAPIContract contract, Map<String, Set<String>> opaqueMediaTypes,
+                                 BearerAccess access, Map<String, Handler<RoutingContext>> handlers) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-        builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        RequestValidation validation = new RequestValidation(vertx, contract);
+        BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        BodyHandler jarBodies = BodyHandler.create(false).setBodyLimit(MAX_PLUGIN_JAR_BYTES);
+        builder.rootHandler(rc -> {
+            if (isPluginUpload(rc)) {
+                // a body that large only from a caller with a valid token, checked before it is read
+                access.refusal(rc).ifPresentOrElse(rc::fail, () -> jarBodies.handle(rc));
+            } else {
+                jsonBodies.handle(rc);
+            }
+        });
+        RequestValidation validation = new RequestValidation(vertx, contract, opaqueMediaTypes);
         Set<String> unrouted = new HashSet<>(handlers.keySet());
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
@@ -136,6 +156,10 @@ public final class HttpApi {
         router.errorHandler(404, unmatched);
         router.errorHandler(405, unmatched);
         return router;
+    }
+
+    private static boolean isPluginUpload(RoutingContext rc) {
+        return rc.request().method() == HttpMethod.POST && PLUGINS_PATH.equals(rc.request().path());
     }
 
     private static Handler<RoutingContext> serveDocument(byte[] yaml) {

@@ -10,19 +10,29 @@ import org.pf4j.PluginManager;
 
 /**
  * PF4J set up for Ballast: plugins are jars, a plugin's {@code Plugin-Requires} range is checked
- * against the SPI version of {@code api/}, and the SPI types always come from the platform.
+ * against the SPI version of {@code api/}, a plugin's class loader sees of the platform only what
+ * {@link PluginVisibleClasses} lets through, and the shared types always come from the platform.
+ *
+ * <p>The host gives each plugin a manager of its own, so a new version of a plugin can be loaded and
+ * started while the old one still runs (PF4J holds one plugin per id in a manager); plugins
+ * therefore cannot depend on each other.
  */
 final class BallastPluginManager extends DefaultPluginManager {
 
-    /** The SPI: plugins must see the platform's copy, or their extensions would not be the platform's types. */
+    /** Loaded from the platform even when a plugin jar carries its own copy (see {@link ApiFirstPluginClassLoader}). */
     static final String API_PACKAGE_PREFIX = "io.ballast.api.";
+    static final String SLF4J_PACKAGE_PREFIX = "org.slf4j.";
+
+    private final ClassLoader pluginParent;
 
     /**
-     * @param apiVersion the SPI version (semantic); PF4J refuses, as DISABLED with a failed
-     *                   exception, a plugin whose {@code Plugin-Requires} range does not admit it
+     * @param pluginsFolder the plugins folder, where PF4J reads {@code enabled.txt} and {@code disabled.txt}
+     * @param apiVersion    the SPI version (semantic) plugins' ranges are checked against
+     * @param pluginParent  the parent of the plugin's class loader
      */
-    BallastPluginManager(Path pluginsDirectory, String apiVersion) {
-        super(pluginsDirectory);
+    BallastPluginManager(Path pluginsFolder, String apiVersion, ClassLoader pluginParent) {
+        super(pluginsFolder);
+        this.pluginParent = pluginParent;
         setSystemVersion(apiVersion);
     }
 
@@ -31,7 +41,7 @@ final class BallastPluginManager extends DefaultPluginManager {
         return new ApiFirstJarPluginLoader(this);
     }
 
-    private static final class ApiFirstJarPluginLoader extends JarPluginLoader {
+    private final class ApiFirstJarPluginLoader extends JarPluginLoader {
 
         ApiFirstJarPluginLoader(PluginManager pluginManager) {
             super(pluginManager);
@@ -39,7 +49,7 @@ final class BallastPluginManager extends DefaultPluginManager {
 
         @Override
         protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor pluginDescriptor) {
-            return new ApiFirstPluginClassLoader(pluginManager, pluginDescriptor, BallastPluginManager.class.getClassLoader());
+            return new ApiFirstPluginClassLoader(pluginManager, pluginDescriptor, pluginParent);
         }
     }
 
@@ -47,7 +57,8 @@ final class BallastPluginManager extends DefaultPluginManager {
      * PF4J's loader asks the parent first only for {@code java.*} and {@code org.pf4j.*}; for all
      * else it looks in the plugin jar first. A plugin jar that bundles its own copy of the API
      * (a shaded jar, a wrong Maven scope) would then define a second {@code Optimizer} type, and
-     * its extensions would silently not be found. The API packages are therefore parent-first too.
+     * its extensions would silently not be found; one that bundles SLF4J would log nowhere. These
+     * packages are therefore parent-first too.
      */
     private static final class ApiFirstPluginClassLoader extends PluginClassLoader {
 
@@ -56,8 +67,18 @@ final class BallastPluginManager extends DefaultPluginManager {
         }
 
         @Override
+        public Class<?> loadClass(String className) throws ClassNotFoundException {
+            try {
+                return super.loadClass(className);
+            } catch (ClassNotFoundException notFound) {
+                throw getParent() instanceof PluginVisibleClasses visible ? visible.explain(className, notFound) : notFound;
+            }
+        }
+
+        @Override
         protected boolean shouldDelegateToParent(String className) {
-            return className.startsWith(API_PACKAGE_PREFIX) || super.shouldDelegateToParent(className);
+            return className.startsWith(API_PACKAGE_PREFIX) || className.startsWith(SLF4J_PACKAGE_PREFIX)
+                    || super.shouldDelegateToParent(className);
         }
     }
 }

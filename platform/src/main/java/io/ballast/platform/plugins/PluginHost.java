@@ -1,7 +1,12 @@
 package io.ballast.platform.plugins;
 
+import io.ballast.api.alert.AlertChannel;
+import io.ballast.api.execution.ExecutionVenue;
+import io.ballast.api.marketdata.MarketDataSource;
 import io.ballast.api.optimizer.Optimizer;
+import io.ballast.api.strategy.Strategy;
 import io.ballast.platform.app.StartupException;
+import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.health.ComponentHealth;
 import io.ballast.platform.problem.FailureMessages;
 import java.io.IOException;
@@ -9,35 +14,41 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin stage: loads and starts every plugin jar in the plugins directory with PF4J and
- * offers their extensions to the platform. A jar that cannot be loaded, asks for another SPI
- * version, fails to start, or offers an extension id another plugin already has, is skipped
- * whole, logged and listed in {@link #failedPlugins()}; the others go on.
+ * The plugin stage: hosts the plugin jars of the plugins folder with PF4J and offers their
+ * extensions to the platform.
  *
- * <p>Plugins see the platform's {@code io.ballast.api} and {@code org.pf4j} types (parent-first)
- * and their own classes; nothing else of the platform is meant for them.
+ * <p>At start every jar in the folder is loaded and started. Then the folder is looked at every
+ * {@code plugins.watchInterval}: a jar copied in is loaded and started once it stopped changing, a
+ * removed jar's plugin is stopped and unloaded, a replaced jar's plugin swaps to the new version
+ * (see {@link PluginLifecycle}). A jar that cannot be read, declares no plugin, asks for another
+ * SPI version, has a plugin id or extension id another plugin already has, or fails to start, is
+ * refused whole, logged and listed with its reason; the others go on.
+ *
+ * <p>Every lookup ({@link #optimizer(String)}, {@link #strategies()}...) reads one immutable
+ * snapshot, replaced whole after each change. The extensions handed out are guarded: every call
+ * runs on the guard's threads under {@code plugins.callTimeout}, a failing call fails with a
+ * {@link PluginCallException}, and a plugin failing {@code plugins.failuresBeforeDisable} calls in
+ * a row is marked FAILED and stopped (see {@link PluginCallGuard}).
+ *
+ * <p>All changes run on one lifecycle thread, so a look at the folder, an upload and an
+ * operator's start or stop never interleave. Plugins see the JDK and, of the platform, only the
+ * SPI, PF4J and SLF4J (see {@link PluginVisibleClasses}).
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -46,67 +57,188 @@ public final class PluginHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
-    private final Path directory;
+    private final BallastConfig.Plugins settings;
     private final String apiVersion;
-    private final PluginManager manager;
-    private final List<String> loadedPluginIds;
-    private final List<FailedPlugin> failedPlugins;
-    private final Map<String, Optimizer> optimizersById;
+    private final ScheduledExecutorService lifecycleThread;
+    private final PluginCallGuard guard;
+    private final PluginJarLoader loader;
+    private final PluginLifecycle lifecycle;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile PluginSnapshot snapshot = PluginSnapshot.EMPTY;
+    /** The last failure to look at the folder, so it is logged once, not every look; lifecycle thread only. */
+    private String lastLookFailure;
 
-    private PluginHost(Path directory, String apiVersion, PluginManager manager, List<String> loadedPluginIds,
-            List<FailedPlugin> failedPlugins, Map<String, Optimizer> optimizersById) {
-        this.directory = directory;
+    private PluginHost(BallastConfig.Plugins settings, String apiVersion, Path copies) throws IOException {
+        this.settings = settings;
         this.apiVersion = apiVersion;
-        this.manager = manager;
-        this.loadedPluginIds = List.copyOf(loadedPluginIds);
-        this.failedPlugins = failedPlugins.stream().sorted(Comparator.comparing(FailedPlugin::plugin)).toList();
-        this.optimizersById = Collections.unmodifiableMap(new TreeMap<>(optimizersById));
+        this.lifecycleThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ballast-plugin-lifecycle");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.guard = new PluginCallGuard(settings.callTimeout(), settings.failuresBeforeDisable(), settings.callThreads(),
+                this::disable);
+        this.loader = new PluginJarLoader(settings.directory(), apiVersion, guard, copies);
+        this.lifecycle = new PluginLifecycle(settings.directory(), apiVersion, loader, settings.callTimeout(),
+                published -> snapshot = published);
+    }
+
+    /** {@link #start(BallastConfig.Plugins)} with the default settings for {@code pluginsDirectory}. */
+    public static PluginHost start(Path pluginsDirectory) {
+        return start(BallastConfig.Plugins.in(pluginsDirectory));
+    }
+
+    /** {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder. */
+    public static PluginHost start(BallastConfig.Plugins settings) {
+        try {
+            return start(settings, Files.createTempDirectory("ballast-plugins-"));
+        } catch (IOException e) {
+            throw new StartupException("plugins: no temporary folder for plugin copies can be made: " + FailureMessages.causeChain(e), e);
+        }
     }
 
     /**
-     * Loads and starts every {@code *.jar} in {@code pluginsDirectory} (created when missing), in
-     * file-name order.
+     * Loads and starts every plugin jar in the folder (created when missing), in file-name order,
+     * then watches it.
      *
-     * @throws StartupException when the directory cannot be created or listed
+     * @param copiesFolder a folder of this host's own where it keeps the private copies of the jars
+     *                     it loads; emptied at start, deleted on close
+     * @throws StartupException when a folder cannot be created or listed
      */
-    public static PluginHost start(Path pluginsDirectory) {
-        List<Path> jars = pluginJars(pluginsDirectory);
-        String apiVersion = readApiVersion();
-        BallastPluginManager manager = new BallastPluginManager(pluginsDirectory, apiVersion);
-        Loading loading = new Loading(manager, apiVersion);
-        jars.forEach(loading::load);
-        loading.startAll();
-        loading.collectExtensions();
-
-        PluginHost host = new PluginHost(pluginsDirectory, apiVersion, manager, loading.started(),
-                loading.failed, loading.optimizersById);
-        log.info("Plugins in {} (API {}): loaded {}, failed {}, optimizers {}", pluginsDirectory, apiVersion,
-                host.loadedPluginIds, host.failedPlugins.stream().map(FailedPlugin::plugin).toList(),
-                host.optimizersById.keySet());
+    public static PluginHost start(BallastConfig.Plugins settings, Path copiesFolder) {
+        Path directory = settings.directory();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StartupException("plugins directory " + directory + " cannot be created: " + FailureMessages.causeChain(e), e);
+        }
+        PluginHost host;
+        try {
+            host = new PluginHost(settings, readApiVersion(), copiesFolder);
+        } catch (IOException e) {
+            throw new StartupException("plugins: the folder for plugin copies " + copiesFolder + " cannot be prepared: "
+                    + FailureMessages.causeChain(e), e);
+        }
+        try {
+            host.onLifecycleThread(() -> {
+                host.lifecycle.synchronize(true);
+                return null;
+            });
+        } catch (IOException | PluginRefusedException | RuntimeException e) {
+            host.close();
+            throw new StartupException("plugins directory " + directory + " cannot be listed: " + FailureMessages.causeChain(e), e);
+        }
+        long interval = settings.watchInterval().toMillis();
+        host.lifecycleThread.scheduleWithFixedDelay(host::look, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("Plugins in {} (API {}, watched every {}): started {}, failed {}", directory, host.apiVersion,
+                settings.watchInterval(), host.loadedPluginIds(), host.failedPlugins().stream().map(PluginEntry::jar).toList());
         return host;
+    }
+
+    /** Every jar of the plugins folder: loaded plugins and refused jars, by plugin id. */
+    public List<PluginEntry> plugins() {
+        return snapshot.entries();
+    }
+
+    /** The entry of the plugin with that id (a loaded one before a refused jar declaring the same id). */
+    public Optional<PluginEntry> plugin(String pluginId) {
+        List<PluginEntry> entries = snapshot.entries().stream().filter(entry -> entry.id().equals(pluginId)).toList();
+        return entries.stream().filter(entry -> entry.refusal().isEmpty()).findFirst().or(() -> entries.stream().findFirst());
     }
 
     /** The ids of the plugins that are started, sorted. */
     public List<String> loadedPluginIds() {
-        return loadedPluginIds;
+        return snapshot.inState(PluginState.STARTED).stream().map(PluginEntry::id).toList();
     }
 
-    /** The jars that were skipped, in file-name order, each with its reason. */
-    public List<FailedPlugin> failedPlugins() {
-        return failedPlugins;
+    /** The jars refused and the plugins marked FAILED, each with its reason. */
+    public List<PluginEntry> failedPlugins() {
+        return snapshot.inState(PluginState.FAILED);
     }
 
     /** Every optimizer the started plugins offer, sorted by {@link Optimizer#id()}. */
     public List<Optimizer> optimizers() {
-        requireOpen();
-        return List.copyOf(optimizersById.values());
+        return extensions(BallastExtensionPoint.OPTIMIZER, Optimizer.class);
     }
 
     /** The optimizer whose {@link Optimizer#id()} is {@code extensionId}, e.g. {@code equal-weight}. */
     public Optional<Optimizer> optimizer(String extensionId) {
-        requireOpen();
-        return Optional.ofNullable(optimizersById.get(extensionId));
+        return extension(BallastExtensionPoint.OPTIMIZER, Optimizer.class, extensionId);
+    }
+
+    public List<Strategy> strategies() {
+        return extensions(BallastExtensionPoint.STRATEGY, Strategy.class);
+    }
+
+    public Optional<Strategy> strategy(String extensionId) {
+        return extension(BallastExtensionPoint.STRATEGY, Strategy.class, extensionId);
+    }
+
+    public List<MarketDataSource> marketDataSources() {
+        return extensions(BallastExtensionPoint.MARKET_DATA_SOURCE, MarketDataSource.class);
+    }
+
+    public Optional<MarketDataSource> marketDataSource(String extensionId) {
+        return extension(BallastExtensionPoint.MARKET_DATA_SOURCE, MarketDataSource.class, extensionId);
+    }
+
+    public List<ExecutionVenue> executionVenues() {
+        return extensions(BallastExtensionPoint.EXECUTION_VENUE, ExecutionVenue.class);
+    }
+
+    public Optional<ExecutionVenue> executionVenue(String extensionId) {
+        return extension(BallastExtensionPoint.EXECUTION_VENUE, ExecutionVenue.class, extensionId);
+    }
+
+    public List<AlertChannel> alertChannels() {
+        return extensions(BallastExtensionPoint.ALERT_CHANNEL, AlertChannel.class);
+    }
+
+    public Optional<AlertChannel> alertChannel(String extensionId) {
+        return extension(BallastExtensionPoint.ALERT_CHANNEL, AlertChannel.class, extensionId);
+    }
+
+    /**
+     * Starts a stopped or failed plugin. Blocks until done (at most about {@code plugins.callTimeout}).
+     *
+     * @return its entry afterwards (FAILED, with the reason, when it did not start); empty when there is no plugin with that id
+     * @throws PluginRefusedException when that id is a refused jar's: replace the jar to load it
+     */
+    public Optional<PluginEntry> startPlugin(String pluginId) throws PluginRefusedException {
+        try {
+            return onLifecycleThread(() -> lifecycle.start(pluginId));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    /**
+     * Stops a started plugin and withdraws its extensions, until it is started again (or the platform restarts).
+     *
+     * @return its entry afterwards; empty when there is no plugin with that id
+     */
+    public Optional<PluginEntry> stopPlugin(String pluginId) {
+        try {
+            return onLifecycleThread(() -> lifecycle.stop(pluginId));
+        } catch (IOException | PluginRefusedException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Installs a plugin jar: checks and starts it, then writes it into the plugins folder (over the
+     * jar of the plugin of the same id, which it replaces). Nothing is written when it is refused.
+     *
+     * @throws PluginRefusedException why the jar was refused
+     * @throws IOException            when it cannot be written into the folder
+     */
+    public PluginEntry install(byte[] jar) throws PluginRefusedException, IOException {
+        return onLifecycleThread(() -> lifecycle.install(jar));
+    }
+
+    /** The folder of the private copies the plugins are loaded from (deleted on close). */
+    Path privateCopiesFolder() {
+        return loader.copiesFolder();
     }
 
     /** The SPI version plugins are checked against. */
@@ -116,30 +248,54 @@ public final class PluginHost implements AutoCloseable {
 
     /** Up while open, even when some plugins failed: the failures are named in the details. */
     public ComponentHealth health() {
+        PluginSnapshot current = snapshot;
+        List<PluginEntry> failed = current.inState(PluginState.FAILED);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("directory", directory.toString());
+        details.put("directory", settings.directory().toString());
         details.put("apiVersion", apiVersion);
-        details.put("loaded", loadedPluginIds);
-        details.put("failed", failedPlugins.stream()
-                .map(failed -> Map.of("plugin", failed.plugin(), "reason", failed.reason()))
+        details.put("loaded", current.inState(PluginState.STARTED).stream().map(PluginEntry::id).toList());
+        details.put("loadedCount", current.inState(PluginState.STARTED).size());
+        details.put("stopped", current.inState(PluginState.STOPPED).stream().map(PluginEntry::id).toList());
+        details.put("failedCount", failed.size());
+        details.put("failed", failed.stream()
+                .map(entry -> Map.of("plugin", entry.jar(), "id", entry.id(), "reason", entry.failureReason().orElse("")))
                 .toList());
-        details.put("optimizers", List.copyOf(optimizersById.keySet()));
+        Map<String, List<String>> extensions = new LinkedHashMap<>();
+        current.extensionsByPoint().forEach((point, byId) -> extensions.put(point.wireName(), List.copyOf(byId.keySet())));
+        details.put("extensions", extensions);
         return closed.get() ? ComponentHealth.down("plugin host is closed", details) : ComponentHealth.up(details);
     }
 
-    /** Stops and unloads every plugin, closing their class loaders. Idempotent. */
+    /** Stops watching, stops and unloads every plugin (closing their class loaders), ends the guard's threads. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (String pluginId : loadedPluginIds.reversed()) {
-            try {
-                manager.unloadPlugin(pluginId); // stops it first
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin {} did not unload cleanly: {}", pluginId, FailureMessages.causeChain(e));
-            }
+        try {
+            Future<?> unloaded = lifecycleThread.submit(lifecycle::unloadAll);
+            lifecycleThread.shutdown(); // also ends the periodic look
+            unloaded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while unloading the plugins");
+        } catch (ExecutionException | RejectedExecutionException e) {
+            log.warn("Plugins did not unload cleanly: {}", FailureMessages.causeChain(e));
+        } finally {
+            lifecycleThread.shutdownNow();
+            guard.close();
+            loader.close();
         }
+    }
+
+    private <T> List<T> extensions(BallastExtensionPoint point, Class<T> type) {
+        requireOpen();
+        return snapshot.extensions(point, type);
+    }
+
+    private <T> Optional<T> extension(BallastExtensionPoint point, Class<T> type, String extensionId) {
+        requireOpen();
+        return snapshot.extension(point, type, extensionId);
     }
 
     private void requireOpen() {
@@ -148,19 +304,55 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private static List<Path> pluginJars(Path directory) {
+    /** The guard's verdict, from a call thread: handled on the lifecycle thread. */
+    private void disable(PluginRuntime session, String reason) {
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StartupException("plugins directory " + directory + " cannot be created: " + FailureMessages.causeChain(e), e);
+            lifecycleThread.execute(() -> lifecycle.markFailed(session, reason));
+        } catch (RejectedExecutionException closing) {
+            // the host is closing: every plugin is being unloaded anyway
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> Files.isRegularFile(file)
-                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new StartupException("plugins directory " + directory + " cannot be listed: " + FailureMessages.causeChain(e), e);
+    }
+
+    private void look() {
+        try {
+            lifecycle.synchronize(false);
+            lastLookFailure = null;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // caught, or the scheduler would silently stop looking
+            String failure = FailureMessages.causeChain(e);
+            if (!failure.equals(lastLookFailure)) {
+                log.warn("Plugins folder {} cannot be looked at: {}", settings.directory(), failure);
+            }
+            lastLookFailure = failure;
+        }
+    }
+
+    @FunctionalInterface
+    private interface LifecycleWork<T> {
+        T run() throws PluginRefusedException, IOException;
+    }
+
+    private <T> T onLifecycleThread(LifecycleWork<T> work) throws PluginRefusedException, IOException {
+        requireOpen();
+        Future<T> result;
+        try {
+            result = lifecycleThread.submit(work::run);
+        } catch (RejectedExecutionException closing) {
+            throw new IllegalStateException("plugin host is closed", closing);
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the plugin lifecycle", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case PluginRefusedException refused -> throw refused;
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
@@ -178,147 +370,6 @@ public final class PluginHost implements AutoCloseable {
             return version;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + API_VERSION_RESOURCE, e);
-        }
-    }
-
-    /** The state of one start-up: which jar became which plugin, and what failed. */
-    private static final class Loading {
-
-        private final PluginManager manager;
-        private final String apiVersion;
-        private final Map<String, Path> jarByPluginId = new LinkedHashMap<>();
-        private final List<FailedPlugin> failed = new ArrayList<>();
-        private final Map<String, Optimizer> optimizersById = new LinkedHashMap<>();
-
-        Loading(PluginManager manager, String apiVersion) {
-            this.manager = manager;
-            this.apiVersion = apiVersion;
-        }
-
-        void load(Path jar) {
-            // checked here rather than left to PF4J, whose messages for these cases do not say what is wrong
-            String declaredId;
-            try {
-                declaredId = declaredPluginId(jar);
-            } catch (IOException e) {
-                fail(jar, "not a readable jar file: " + FailureMessages.causeChain(e));
-                return;
-            }
-            if (declaredId == null) {
-                fail(jar, "not a plugin: its manifest has no Plugin-Id (and it has no plugin.properties)");
-                return;
-            }
-            PluginWrapper sameId = manager.getPlugin(declaredId);
-            if (sameId != null) {
-                fail(jar, "plugin " + declaredId + " is already loaded from " + sameId.getPluginPath().getFileName());
-                return;
-            }
-            String pluginId;
-            try {
-                pluginId = manager.loadPlugin(jar);
-            } catch (RuntimeException | LinkageError e) {
-                unloadLoadedFrom(jar);
-                fail(jar, "cannot be loaded as a plugin: " + FailureMessages.causeChain(e));
-                return;
-            }
-            PluginWrapper plugin = manager.getPlugin(pluginId);
-            if (plugin.getPluginState() == PluginState.DISABLED) {
-                // PF4J marks a failed Plugin-Requires check with a failed exception; without one, an operator disabled it
-                String reason = plugin.getFailedException() != null
-                        ? "plugin " + pluginId + " requires Ballast API " + plugin.getDescriptor().getRequires()
-                                + ", this platform provides " + apiVersion
-                        : "plugin " + pluginId + " is disabled in the plugins directory's enabled.txt or disabled.txt";
-                unload(pluginId);
-                fail(jar, reason);
-                return;
-            }
-            jarByPluginId.put(pluginId, jar);
-        }
-
-        void startAll() {
-            for (String pluginId : List.copyOf(jarByPluginId.keySet())) {
-                PluginState state;
-                Throwable failure;
-                try {
-                    state = manager.startPlugin(pluginId);
-                    failure = manager.getPlugin(pluginId).getFailedException();
-                } catch (RuntimeException | LinkageError e) {
-                    state = PluginState.FAILED;
-                    failure = e;
-                }
-                if (state != PluginState.STARTED) {
-                    refuse(pluginId, "plugin " + pluginId + " failed to start: "
-                            + (failure == null ? "it is " + state : FailureMessages.causeChain(failure)));
-                }
-            }
-        }
-
-        void collectExtensions() {
-            for (String pluginId : List.copyOf(jarByPluginId.keySet())) {
-                Map<String, Optimizer> offered = new LinkedHashMap<>();
-                try {
-                    for (Optimizer optimizer : manager.getExtensions(Optimizer.class, pluginId)) {
-                        String id = optimizer.id();
-                        if (optimizersById.containsKey(id) || offered.containsKey(id)) {
-                            throw new IllegalStateException("optimizer id " + id + " is already taken by another extension");
-                        }
-                        offered.put(id, optimizer);
-                    }
-                } catch (RuntimeException | LinkageError e) {
-                    refuse(pluginId, "plugin " + pluginId + " offers an unusable extension: " + FailureMessages.causeChain(e));
-                    continue;
-                }
-                optimizersById.putAll(offered);
-            }
-        }
-
-        /** The id the jar declares, where PF4J looks for it: the manifest's Plugin-Id, else plugin.properties. */
-        private static String declaredPluginId(Path jar) throws IOException {
-            try (JarFile file = new JarFile(jar.toFile())) {
-                Manifest manifest = file.getManifest();
-                String id = manifest == null ? null : manifest.getMainAttributes().getValue("Plugin-Id");
-                ZipEntry properties = file.getEntry("plugin.properties");
-                if (id == null && properties != null) {
-                    try (InputStream in = file.getInputStream(properties)) {
-                        Properties descriptor = new Properties();
-                        descriptor.load(in);
-                        id = descriptor.getProperty("plugin.id");
-                    }
-                }
-                return id == null || id.isBlank() ? null : id.strip();
-            }
-        }
-
-        List<String> started() {
-            return jarByPluginId.keySet().stream().sorted().toList();
-        }
-
-        private void refuse(String pluginId, String reason) {
-            Path jar = jarByPluginId.remove(pluginId);
-            unload(pluginId);
-            fail(jar, reason);
-        }
-
-        private void fail(Path jar, String reason) {
-            log.warn("Plugin jar {} skipped: {}", jar, reason);
-            failed.add(new FailedPlugin(jar.getFileName().toString(), reason));
-        }
-
-        private void unload(String pluginId) {
-            try {
-                manager.unloadPlugin(pluginId);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin {} did not unload cleanly: {}", pluginId, FailureMessages.causeChain(e));
-            }
-        }
-
-        /** A jar that failed half-way (e.g. while resolving) may have left a plugin behind. */
-        private void unloadLoadedFrom(Path jar) {
-            for (PluginWrapper plugin : manager.getPlugins()) {
-                if (jar.equals(plugin.getPluginPath())) {
-                    unload(plugin.getPluginId());
-                }
-            }
         }
     }
 }

@@ -192,6 +192,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePluginSettingsComeFromTheFileAndTheEnvironment() throws IOException {
+        BallastConfig config = loader.load(Optional.of(write("plugins:\n  watchInterval: PT0.5S\n  callTimeout: PT30S\n")),
+                Map.of("BALLAST_PLUGINS_FAILURES_BEFORE_DISABLE", "5", "BALLAST_PLUGINS_CALL_THREADS", "4"));
+
+        assertThat(config.plugins()).isEqualTo(new BallastConfig.Plugins(Path.of("platform/target/plugins"),
+                Duration.ofMillis(500), Duration.ofSeconds(30), 5, 4));
+    }
+
+    @Test
+    void pluginSettingsOutOfRangeAreNamedWithTheirValue() throws IOException {
+        Path slowWatch = write("plugins:\n  watchInterval: PT10S\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(slowWatch), Map.of()))
+                .hasMessage(slowWatch + ": plugins.watchInterval must be between PT0.05S and PT4S, got PT10S");
+
+        Path noTimeout = write("plugins:\n  callTimeout: PT0S\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(noTimeout), Map.of()))
+                .hasMessage(noTimeout + ": plugins.callTimeout must be a positive ISO-8601 duration such as PT10S, got PT0S");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_PLUGINS_FAILURES_BEFORE_DISABLE", "0")))
+                .hasMessage("config: plugins.failuresBeforeDisable must be between 1 and 1000, got 0");
+    }
+
+    @Test
     void aBadDurationIsNamed() throws IOException {
         Path file = write("store:\n  connectTimeout: 10s\n");
 

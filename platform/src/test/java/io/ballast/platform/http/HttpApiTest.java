@@ -55,12 +55,14 @@ class HttpApiTest {
     private static final String VIEWER = "viewer-token-0123456789";
     private static final String MANAGER = "manager-token-0123456789";
     private static final String TRADER = "trader-token-0123456789";
+    private static final String ADMIN = "admin-token-0123456789";
     private static final Instant CREATED_AT = Instant.parse("2024-03-01T10:15:30Z");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final FakePortfolios portfolios = new FakePortfolios();
     private static final FakeRiskChecks riskChecks = new FakeRiskChecks();
+    private static final FakePlugins plugins = new FakePlugins();
     private static final Map<String, ComponentHealth> components = new ConcurrentHashMap<>();
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -73,8 +75,9 @@ class HttpApiTest {
         AccessTokens tokens = AccessTokens.from(new BallastConfig.Security(List.of(
                 new BallastConfig.AccessToken(VIEWER, "vera", Set.of("viewer")),
                 new BallastConfig.AccessToken(MANAGER, "paula", Set.of("portfolio-manager")),
-                new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")))));
-        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks,
+                new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
+                new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")))));
+        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, plugins,
                 () -> Map.copyOf(components)).await();
     }
 
@@ -88,6 +91,7 @@ class HttpApiTest {
     void reset() {
         portfolios.reset();
         riskChecks.reset();
+        plugins.reset();
         components.clear();
     }
 
@@ -423,6 +427,119 @@ class HttpApiTest {
     }
 
     @Nested
+    class Plugins {
+
+        private static final byte[] JAR = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x08, 0x00, (byte) 0xff};
+
+        @Test
+        void anyRoleListsThePluginsWithTheirExtensionsAndParameters() throws Exception {
+            plugins.listed = List.of(
+                    new PluginPort.PluginView("optimizers", "1.2.0", "optimizers.jar", "STARTED", List.of(
+                            new PluginPort.ExtensionView("optimizer", "kelly", "1.0.0", "Kelly criterion", List.of(
+                                    new PluginPort.ParameterView("kellyFraction", "NUMBER", "fraction of full Kelly", 0.5, 0.0, 1.0),
+                                    new PluginPort.ParameterView("riskBudgets", "NUMBER_BY_NAME", "budget by asset", null, null, null)))),
+                            null, null),
+                    new PluginPort.PluginView("x.jar", null, "x.jar", "FAILED", List.of(), "not a readable jar file: zip END header not found",
+                            "UNREADABLE_JAR"));
+
+            HttpResponse<String> response = send(get("/api/v1/plugins", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"apiVersion":"1.1.0","plugins":[
+                      {"id":"optimizers","version":"1.2.0","jar":"optimizers.jar","state":"STARTED","extensions":[
+                        {"point":"optimizer","id":"kelly","version":"1.0.0","description":"Kelly criterion","parameters":[
+                          {"name":"kellyFraction","type":"NUMBER","description":"fraction of full Kelly","default":0.5,"minimum":0.0,"maximum":1.0},
+                          {"name":"riskBudgets","type":"NUMBER_BY_NAME","description":"budget by asset"}]}]},
+                      {"id":"x.jar","jar":"x.jar","state":"FAILED","extensions":[],
+                       "failureReason":"not a readable jar file: zip END header not found","refusal":"UNREADABLE_JAR"}]}"""));
+        }
+
+        @Test
+        void listingNeedsAToken() throws Exception {
+            assertProblem(send(get("/api/v1/plugins", null)), 401);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"application/java-archive", "application/octet-stream"})
+        void anAdminUploadsAJarAsTheBodyAndGetsTheStartedPlugin(String contentType) throws Exception {
+            HttpResponse<String> response = send(upload(ADMIN, contentType, JAR));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"id":"uploaded","version":"1.0.0","jar":"uploaded.jar","state":"STARTED","extensions":[]}"""));
+            assertThat(plugins.installed).singleElement().isEqualTo(JAR);
+            assertThat(plugins.calledOnWorkerThread).isTrue();
+        }
+
+        @Test
+        void aJarTheHostRefusesIsAnswered422NamingWhatIsWrong() throws Exception {
+            plugins.refusal = new InvalidInputException("Plugin-Requires",
+                    "plugin x requires Ballast API ^2.0.0, this platform provides 1.1.0");
+
+            HttpResponse<String> response = send(upload(ADMIN, "application/java-archive", JAR));
+
+            JsonNode problem = assertProblem(response, 422);
+            assertThat(problem.get("errors")).isEqualTo(JSON.readTree("""
+                    [{"field":"Plugin-Requires","problem":"plugin x requires Ballast API ^2.0.0, this platform provides 1.1.0"}]"""));
+        }
+
+        @Test
+        void anUploadThatIsNotAJarTypeOrHasNoBodyIsAnswered400() throws Exception {
+            HttpResponse<String> asText = send(upload(ADMIN, "text/plain", JAR));
+            HttpResponse<String> empty = send(HttpRequest.newBuilder(uri("/api/v1/plugins")).header("Authorization", "Bearer " + ADMIN)
+                    .header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.noBody()).build());
+
+            assertThat(assertProblem(asText, 400).get("detail").asText())
+                    .isEqualTo("The request does not match the API contract (/openapi.yaml): The format of the request body is not supported");
+            assertProblem(empty, 400);
+            assertThat(plugins.installed).isEmpty();
+        }
+
+        @Test
+        void onlyAnAdminMayUploadStartOrStopAndOnlyWithAToken() throws Exception {
+            assertProblem(send(upload(MANAGER, "application/java-archive", JAR)), 403);
+            assertProblem(send(upload(null, "application/java-archive", new byte[2 * 1024 * 1024])), 401);
+            assertProblem(send(post("/api/v1/plugins/optimizers/start", VIEWER, null)), 403);
+            assertProblem(send(post("/api/v1/plugins/optimizers/stop", TRADER, null)), 403);
+            assertThat(plugins.installed).isEmpty();
+            assertThat(plugins.changes).isEmpty();
+        }
+
+        @Test
+        void anAdminStartsAndStopsAPluginById() throws Exception {
+            HttpResponse<String> started = send(post("/api/v1/plugins/optimizers/start", ADMIN, null));
+            HttpResponse<String> stopped = send(post("/api/v1/plugins/optimizers/stop", ADMIN, null));
+
+            assertThat(started.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(started.body()).get("state").asText()).isEqualTo("STARTED");
+            assertThat(JSON.readTree(stopped.body()).get("state").asText()).isEqualTo("STOPPED");
+            assertThat(plugins.changes).containsExactly("start optimizers", "stop optimizers");
+        }
+
+        @Test
+        void anUnknownPluginIsAnswered404AndARefusedOne422() throws Exception {
+            assertThat(assertProblem(send(post("/api/v1/plugins/ghost/start", ADMIN, null)), 404).get("detail").asText())
+                    .isEqualTo("There is no plugin with id ghost");
+            assertProblem(send(post("/api/v1/plugins/ghost/stop", ADMIN, null)), 404);
+
+            plugins.refusal = new InvalidInputException("id", "plugin next was refused (API_MISMATCH): ...; replace its jar to load it");
+            assertThat(assertProblem(send(post("/api/v1/plugins/next/start", ADMIN, null)), 422).get("errors").get(0).get("field").asText())
+                    .isEqualTo("id");
+        }
+
+        private HttpRequest upload(String token, String contentType, byte[] body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/plugins")).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return request.build();
+        }
+    }
+
+    @Nested
     class Health {
 
         @Test
@@ -483,7 +600,7 @@ class HttpApiTest {
             HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
                     AccessTokens.from(new BallastConfig.Security(List.of(
                             new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
-                    slow, riskChecks, Map::of).await();
+                    slow, riskChecks, plugins, Map::of).await();
             try {
                 URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
                 CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -510,7 +627,7 @@ class HttpApiTest {
         @Test
         void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
             assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
-                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, Map::of).await())
+                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, Map::of).await())
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
         }
@@ -596,6 +713,58 @@ class HttpApiTest {
         @Override
         public Optional<PortfolioValuation> value(String id) {
             return Optional.ofNullable(valuations.get(id));
+        }
+    }
+
+    static final class FakePlugins implements PluginPort {
+        final List<byte[]> installed = new CopyOnWriteArrayList<>();
+        final List<String> changes = new CopyOnWriteArrayList<>();
+        volatile List<PluginView> listed = List.of();
+        volatile InvalidInputException refusal;
+        volatile boolean calledOnWorkerThread;
+
+        void reset() {
+            installed.clear();
+            changes.clear();
+            listed = List.of();
+            refusal = null;
+            calledOnWorkerThread = false;
+        }
+
+        @Override
+        public PluginList list() {
+            return new PluginList("1.1.0", listed);
+        }
+
+        @Override
+        public Optional<PluginView> start(String pluginId) {
+            return change("start", pluginId, "STARTED");
+        }
+
+        @Override
+        public Optional<PluginView> stop(String pluginId) {
+            return change("stop", pluginId, "STOPPED");
+        }
+
+        @Override
+        public PluginView install(byte[] jar) {
+            calledOnWorkerThread = Context.isOnWorkerThread();
+            if (refusal != null) {
+                throw refusal;
+            }
+            installed.add(jar);
+            return new PluginView("uploaded", "1.0.0", "uploaded.jar", "STARTED", List.of(), null, null);
+        }
+
+        private Optional<PluginView> change(String action, String pluginId, String state) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (pluginId.equals("ghost")) {
+                return Optional.empty();
+            }
+            changes.add(action + " " + pluginId);
+            return Optional.of(new PluginView(pluginId, "1.2.0", pluginId + ".jar", state, List.of(), null, null));
         }
     }
 
