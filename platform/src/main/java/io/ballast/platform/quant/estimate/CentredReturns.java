@@ -1,6 +1,7 @@
 package io.ballast.platform.quant.estimate;
 
 import io.ballast.platform.quant.prices.ReturnSeries;
+import java.util.stream.IntStream;
 
 /**
  * Returns less each asset's mean over its own returns, as rows of periods, with 0 where a
@@ -51,5 +52,29 @@ record CentredReturns(double[][] values, double[][] presence, double[] means) {
 
     boolean isComplete() {
         return presence == null;
+    }
+
+    /** The assets with at least one missing return, ascending. */
+    int[] incompleteAssets() {
+        boolean[] incomplete = new boolean[means.length];
+        if (presence != null) {
+            for (double[] row : presence) {
+                for (int a = 0; a < row.length; a++) {
+                    incomplete[a] |= row[a] == 0.0;
+                }
+            }
+        }
+        return IntStream.range(0, means.length).filter(a -> incomplete[a]).toArray();
+    }
+
+    /** The presence mask of some assets only, rows of periods. */
+    double[][] presenceOf(int[] assets) {
+        double[][] subset = new double[values.length][assets.length];
+        for (int p = 0; p < values.length; p++) {
+            for (int k = 0; k < assets.length; k++) {
+                subset[p][k] = presence == null ? 1.0 : presence[p][assets[k]];
+            }
+        }
+        return subset;
     }
 }

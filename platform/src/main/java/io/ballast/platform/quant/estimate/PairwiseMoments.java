@@ -1,6 +1,7 @@
 package io.ballast.platform.quant.estimate;
 
 import io.ballast.platform.quant.prices.ReturnSeries;
+import java.util.Arrays;
 
 /**
  * Sample covariance (divisor n - 1) and Pearson correlation of every pair of assets over the
@@ -12,8 +13,9 @@ import io.ballast.platform.quant.prices.ReturnSeries;
  * x the returns centred on each asset's own mean and 0 where missing, m the 0/1 presence mask and
  * k = m^T m the common-period counts, the pair sums s = x^T m and the pair sums of squares
  * q = (x*x)^T m turn x^T x into the pairwise-centred sums (x^T x - s s^T / k), all as cross
- * products over contiguous rows instead of one pass over the periods per pair. Centring on the
- * own mean first keeps the subtraction from cancelling digits.
+ * products over contiguous rows instead of one pass over the periods per pair; only the columns
+ * of assets with missing returns need them. Centring on the own mean first keeps the
+ * subtraction from cancelling digits.
  */
 final class PairwiseMoments {
 
@@ -65,20 +67,40 @@ final class PairwiseMoments {
             }
             return new PairwiseMoments(covariance, correlation);
         }
-        double[][] counts = CrossProducts.gram(x.presence(), n);
+        // only pairs with an incomplete asset need the masked sums: with j complete, i's common periods with j are
+        // all of i's, over which i's centred returns sum to 0 and its squares to products[i][i]
+        int[] incomplete = x.incompleteAssets();
+        int[] maskColumn = new int[n];
+        Arrays.fill(maskColumn, -1);
+        for (int k = 0; k < incomplete.length; k++) {
+            maskColumn[incomplete[k]] = k;
+        }
+        double[][] mask = x.presenceOf(incomplete);
+        double[][] commonPeriods = CrossProducts.of(x.presence(), n, mask, incomplete.length);
+        double[][] sums = CrossProducts.of(x.values(), n, mask, incomplete.length);
+        double[][] squareSums = withCorrelation ? CrossProducts.of(squared(x.values()), n, mask, incomplete.length) : null;
+        int periods = returns.periodCount();
+        double[][] counts = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                counts[i][j] = maskColumn[j] >= 0 ? commonPeriods[i][maskColumn[j]]
+                        : maskColumn[i] >= 0 ? commonPeriods[j][maskColumn[i]] : periods;
+            }
+        }
         ObservationRequirement.requireTwoPerPair(returns, counts);
-        double[][] sums = CrossProducts.of(x.values(), n, x.presence(), n);
-        double[][] squareSums = withCorrelation ? CrossProducts.of(squared(x.values()), n, x.presence(), n) : null;
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 double k = counts[i][j];
-                // sums[i][j]: asset i's centred returns summed over the periods where j has one too
-                double centredProduct = products[i][j] - sums[i][j] * sums[j][i] / k;
+                // sumIJ: asset i's centred returns summed over the periods where j has one too
+                double sumIJ = maskColumn[j] >= 0 ? sums[i][maskColumn[j]] : 0.0;
+                double sumJI = maskColumn[i] >= 0 ? sums[j][maskColumn[i]] : 0.0;
+                double centredProduct = products[i][j] - sumIJ * sumJI / k;
                 covariance[i][j] = covariance[j][i] = centredProduct / (k - 1);
                 if (withCorrelation) {
-                    double centredSquaresI = squareSums[i][j] - sums[i][j] * sums[i][j] / k;
-                    double centredSquaresJ = squareSums[j][i] - sums[j][i] * sums[j][i] / k;
-                    correlation[i][j] = correlation[j][i] = correlationOf(centredProduct, centredSquaresI, centredSquaresJ, i == j);
+                    double squaresIJ = maskColumn[j] >= 0 ? squareSums[i][maskColumn[j]] : products[i][i];
+                    double squaresJI = maskColumn[i] >= 0 ? squareSums[j][maskColumn[i]] : products[j][j];
+                    correlation[i][j] = correlation[j][i] = correlationOf(centredProduct, squaresIJ - sumIJ * sumIJ / k,
+                            squaresJI - sumJI * sumJI / k, i == j);
                 }
             }
         }
