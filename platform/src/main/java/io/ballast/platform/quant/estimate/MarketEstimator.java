@@ -41,20 +41,17 @@ public final class MarketEstimator {
             case CAPM -> CapmReturn.annualised(returns, settings.marketReturns(), settings.annualRiskFreeRate(), periodsPerYear);
         };
         double[][] correlation = null;
-        double[][] covariance;
-        switch (settings.covarianceMethod()) {
+        double[][] covariance = switch (settings.covarianceMethod()) {
             case SAMPLE -> {
                 PairwiseMoments moments = PairwiseMoments.covarianceAndCorrelation(returns);
-                covariance = Annualisation.annualise(moments.perPeriodCovariance(), periodsPerYear);
                 correlation = moments.correlation();
+                yield Annualisation.annualise(moments.perPeriodCovariance(), periodsPerYear);
             }
-            case EXPONENTIALLY_WEIGHTED -> covariance = ExponentiallyWeightedCovariance.annualised(returns,
-                    settings.covarianceHalfLife(), periodsPerYear);
-            case LEDOIT_WOLF -> covariance = LedoitWolfShrinkage.annualised(returns, periodsPerYear);
-            case SEMICOVARIANCE -> covariance = Semicovariance.annualised(returns, settings.semicovarianceBenchmarkReturn(),
+            case EXPONENTIALLY_WEIGHTED -> ExponentiallyWeightedCovariance.annualised(returns, settings.covarianceHalfLife(),
                     periodsPerYear);
-            default -> throw new IllegalStateException("no estimator for " + settings.covarianceMethod());
-        }
+            case LEDOIT_WOLF -> LedoitWolfShrinkage.annualised(returns, periodsPerYear);
+            case SEMICOVARIANCE -> Semicovariance.annualised(returns, settings.semicovarianceBenchmarkReturn(), periodsPerYear);
+        };
 
         PositiveSemidefiniteRepair.Outcome outcome = PositiveSemidefiniteRepair.repair(covariance);
         if (outcome.repaired()) {

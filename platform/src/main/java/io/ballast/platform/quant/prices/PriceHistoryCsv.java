@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,10 +37,14 @@ public final class PriceHistoryCsv {
 
     /** Reads a file, reporting problems under {@code field} (the option or JSON path the file came from). */
     public static PriceHistory read(Path file, String field) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, field);
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, field);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(field, "file " + file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(field, "file " + file + " cannot be read: access denied");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(field, "file " + file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

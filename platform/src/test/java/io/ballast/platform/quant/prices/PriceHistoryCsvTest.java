@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.platform.problem.InvalidInputException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,6 +63,15 @@ class PriceHistoryCsvTest {
                     assertThat(e.field()).isEqualTo("market");
                     assertThat(e.problem()).isEqualTo("file " + missing + " does not exist");
                 });
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInput() throws Exception {
+        Path file = folder.resolve("latin1.csv");
+        Files.write(file, "date,CAF\u00c9\n2024-01-02,1\n2024-01-03,2\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> PriceHistoryCsv.read(file))
+                .hasMessage("prices: file " + file + " is not UTF-8 text");
     }
 
     @ParameterizedTest(name = "{1}")
