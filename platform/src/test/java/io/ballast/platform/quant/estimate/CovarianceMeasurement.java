@@ -38,6 +38,8 @@ class CovarianceMeasurement {
         report("sample covariance n=500 t=2520 (50 assets listed late, pairwise)", () -> SampleCovariance.annualised(withGaps, 252));
         report("sample covariance and correlation n=500 t=2520 (no missing)",
                 () -> PairwiseMoments.covarianceAndCorrelation(complete).correlation());
+        report("market estimates n=500 t=2520 (defaults, with the positive semidefinite check)",
+                () -> MarketEstimator.estimate(complete, EstimationSettings.defaults()));
         report("Commons Math BlockRealMatrix centred X^T X n=500 t=2520", () -> {
             double[][] centred = CentredReturns.of(complete).values();
             BlockRealMatrix x = new BlockRealMatrix(centred);
