@@ -1,0 +1,146 @@
+package io.ballast.platform.quant.prices;
+
+import io.ballast.platform.problem.InvalidInputException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * Per-period returns of a universe of assets: {@code returns[period][asset]} as fractions (0.01
+ * is 1% over the period), NaN where an asset has no return that period. The date of a period is
+ * its closing date. Immutable: accessors return copies, and {@link #returnAt} reads one value
+ * without copying for code that walks all of them.
+ *
+ * <p>From prices, the return on date t needs a price on t and on the date before it in the
+ * history; if either is missing the return is missing (NaN), never 0, as pandas'
+ * {@code pct_change(fill_method=None)}. A period in which no asset has a return is left out, as
+ * PyPortfolioOpt's {@code returns_from_prices} does ({@code dropna(how="all")}).
+ */
+public final class ReturnSeries {
+
+    static final String FIELD = "returns";
+
+    private final List<LocalDate> dates;
+    private final List<String> assets;
+    private final double[][] returns;
+
+    /**
+     * @param dates closing date of each period, ascending and unique
+     * @param assets unique, non-blank identifiers
+     * @param returns one row per period, one column per asset; finite, or NaN for none
+     * @throws InvalidInputException (field {@code returns}) when any of the above does not hold
+     */
+    public ReturnSeries(List<LocalDate> dates, List<String> assets, double[][] returns) {
+        this(PriceHistory.deepCopy(Objects.requireNonNull(returns, "returns")), dates, assets);
+    }
+
+    /** Takes ownership of {@code returns}: the factories build it fresh, so it is not copied again. */
+    private ReturnSeries(double[][] returns, List<LocalDate> dates, List<String> assets) {
+        this.dates = List.copyOf(Objects.requireNonNull(dates, "dates"));
+        this.assets = List.copyOf(Objects.requireNonNull(assets, "assets"));
+        PriceHistory.requireAscending(FIELD, this.dates);
+        PriceHistory.requireUniqueAssets(FIELD, this.assets);
+        if (returns.length != this.dates.size()) {
+            throw new InvalidInputException(FIELD, returns.length + " rows of returns for " + this.dates.size() + " dates");
+        }
+        this.returns = new double[returns.length][];
+        for (int p = 0; p < returns.length; p++) {
+            if (returns[p].length != this.assets.size()) {
+                throw new InvalidInputException(FIELD, "the returns of " + this.dates.get(p) + " have " + returns[p].length
+                        + " entries for " + this.assets.size() + " assets");
+            }
+            this.returns[p] = returns[p];
+            for (int a = 0; a < this.assets.size(); a++) {
+                if (Double.isInfinite(this.returns[p][a])) {
+                    throw new InvalidInputException(FIELD, this.assets.get(a) + " on " + this.dates.get(p) + ": the return is infinite");
+                }
+            }
+        }
+    }
+
+    /** Simple returns {@code p_t / p_(t-1) - 1}. */
+    public static ReturnSeries simple(PriceHistory prices) {
+        return of(prices, (previous, current) -> current / previous - 1.0);
+    }
+
+    /** Logarithmic returns {@code ln(p_t / p_(t-1))}. */
+    public static ReturnSeries logarithmic(PriceHistory prices) {
+        return of(prices, (previous, current) -> Math.log(current / previous));
+    }
+
+    private static ReturnSeries of(PriceHistory prices, DoubleBinaryOperator returnOf) {
+        int assetCount = prices.assetCount();
+        List<LocalDate> periodDates = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        for (int d = 1; d < prices.dateCount(); d++) {
+            double[] row = new double[assetCount];
+            boolean anyReturn = false;
+            for (int a = 0; a < assetCount; a++) {
+                // NaN on either side propagates: a missing price gives a missing return
+                row[a] = returnOf.applyAsDouble(prices.close(d - 1, a), prices.close(d, a));
+                anyReturn |= !Double.isNaN(row[a]);
+            }
+            if (anyReturn) {
+                periodDates.add(prices.dates().get(d));
+                rows.add(row);
+            }
+        }
+        return new ReturnSeries(rows.toArray(double[][]::new), periodDates, prices.assets());
+    }
+
+    public List<LocalDate> dates() {
+        return dates;
+    }
+
+    public List<String> assets() {
+        return assets;
+    }
+
+    public int periodCount() {
+        return dates.size();
+    }
+
+    public int assetCount() {
+        return assets.size();
+    }
+
+    /** One asset's return in one period (indices into {@link #dates()} and {@link #assets()}); NaN for none. */
+    public double returnAt(int period, int asset) {
+        return returns[period][asset];
+    }
+
+    /** A copy of one period's returns, one per asset. */
+    public double[] periodReturns(int period) {
+        return returns[period].clone();
+    }
+
+    /** A copy of all returns, {@code [period][asset]}. */
+    public double[][] returns() {
+        return PriceHistory.deepCopy(returns);
+    }
+
+    /** How many periods have a return of this asset. */
+    public int observationCount(int asset) {
+        int count = 0;
+        for (double[] row : returns) {
+            if (!Double.isNaN(row[asset])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether every asset has a return in every period. */
+    public boolean isComplete() {
+        for (double[] row : returns) {
+            for (double value : row) {
+                if (Double.isNaN(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+package io.ballast.platform.quant.prices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ballast.platform.problem.InvalidInputException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReturnSeriesTest {
+
+    private static final double NA = Double.NaN;
+    private static final List<LocalDate> DATES = List.of(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-02"),
+            LocalDate.parse("2024-01-03"), LocalDate.parse("2024-01-04"), LocalDate.parse("2024-01-05"));
+
+    /** A trades throughout; B lists on day 2 and misses day 4; C has no price on days 2 and 3. */
+    private static PriceHistory prices() {
+        return new PriceHistory(DATES, List.of("A", "B", "C"), new double[][] {
+            {100, NA, 10},
+            {110, 50, NA},
+            {99, 55, NA},
+            {108.9, NA, 12},
+            {119.79, 66, 12.6},
+        });
+    }
+
+    @Test
+    void simpleReturnsAreMissingWhenEitherPriceIsMissingAndNeverZero() {
+        ReturnSeries returns = ReturnSeries.simple(prices());
+
+        assertThat(returns.dates()).containsExactlyElementsOf(DATES.subList(1, 5));
+        assertThat(returns.assets()).containsExactly("A", "B", "C");
+        double[][] r = returns.returns();
+        // A: 110/100 - 1, 99/110 - 1, 108.9/99 - 1, 119.79/108.9 - 1
+        assertThat(r[0][0]).isCloseTo(0.10, within(1e-15));
+        assertThat(r[1][0]).isCloseTo(-0.10, within(1e-15));
+        assertThat(r[2][0]).isCloseTo(0.10, within(1e-15));
+        assertThat(r[3][0]).isCloseTo(0.10, within(1e-15));
+        // B: before listing, after a gap and into a gap there is no return; 55/50 - 1 on day 3
+        assertThat(r[0][1]).isNaN();
+        assertThat(r[1][1]).isCloseTo(0.10, within(1e-15));
+        assertThat(r[2][1]).isNaN();
+        assertThat(r[3][1]).isNaN();
+        // C: 12.6/12 - 1 on day 5 only
+        assertThat(r[0][2]).isNaN();
+        assertThat(r[1][2]).isNaN();
+        assertThat(r[2][2]).isNaN();
+        assertThat(r[3][2]).isCloseTo(0.05, within(1e-15));
+        assertThat(returns.observationCount(0)).isEqualTo(4);
+        assertThat(returns.observationCount(1)).isEqualTo(1);
+        assertThat(returns.isComplete()).isFalse();
+    }
+
+    @Test
+    void logReturnsAreTheLogarithmsOfThePriceRatios() {
+        double[][] r = ReturnSeries.logarithmic(prices()).returns();
+
+        assertThat(r[0][0]).isCloseTo(Math.log(1.1), within(1e-15));
+        assertThat(r[1][0]).isCloseTo(Math.log(0.9), within(1e-15));
+        assertThat(r[0][1]).isNaN();
+        assertThat(r[3][2]).isCloseTo(Math.log(1.05), within(1e-15));
+    }
+
+    @Test
+    void periodsInWhichNoAssetHasAReturnAreLeftOut() {
+        PriceHistory prices = new PriceHistory(DATES.subList(0, 4), List.of("A", "B"), new double[][] {
+            {1, 2}, {NA, 2.2}, {1.5, NA}, {3, 4.4}});
+
+        ReturnSeries returns = ReturnSeries.simple(prices);
+
+        // day 3 has neither A (no price on day 2) nor B (none on day 3)
+        assertThat(returns.dates()).containsExactly(DATES.get(1), DATES.get(3));
+        assertThat(returns.returnAt(0, 0)).isNaN();
+        assertThat(returns.returnAt(0, 1)).isCloseTo(0.1, within(1e-15));
+        assertThat(returns.returnAt(1, 0)).isEqualTo(1.0);
+        assertThat(returns.returnAt(1, 1)).isNaN();
+    }
+
+    @Test
+    void matchesPyPortfolioOptOnTheSharedStockPrices() {
+        PriceHistory prices = SharedMarketData.stockPrices();
+
+        ReturnSeries returns = ReturnSeries.simple(prices);
+        ReturnSeries logReturns = ReturnSeries.logarithmic(prices);
+
+        // tests/test_expected_returns.py, test_returns_dataframe: 7125 rows of returns
+        assertThat(returns.periodCount()).isEqualTo(7125);
+        // test_log_returns_from_prices: the last log return of the last column, and as many
+        // missing returns as missing prices (the dropped first row stands for each asset's first price)
+        assertThat(logReturns.returnAt(7124, 19)).isCloseTo(0.0001682740081102576, within(1e-18));
+        assertThat(missingCount(logReturns.returns())).isEqualTo(missingCount(prices.closes()));
+    }
+
+    @Test
+    void isImmutableAndRefusesMalformedInput() {
+        double[][] values = {{0.1}, {0.2}};
+        ReturnSeries returns = new ReturnSeries(DATES.subList(0, 2), List.of("A"), values);
+        values[0][0] = 9;
+        returns.returns()[1][0] = 9;
+        returns.periodReturns(0)[0] = 9;
+        assertThat(Arrays.deepToString(returns.returns())).isEqualTo(Arrays.deepToString(new double[][] {{0.1}, {0.2}}));
+
+        assertInvalid(() -> new ReturnSeries(List.of(DATES.get(1), DATES.get(0)), List.of("A"), values),
+                "date 2024-01-01 follows 2024-01-02; dates must ascend without repeats");
+        assertInvalid(() -> new ReturnSeries(DATES.subList(0, 2), List.of("A", "A"), new double[][] {{1, 1}, {1, 1}}),
+                "asset A appears twice");
+        assertInvalid(() -> new ReturnSeries(DATES.subList(0, 2), List.of("A"), new double[][] {{1}}),
+                "1 rows of returns for 2 dates");
+        assertInvalid(() -> new ReturnSeries(DATES.subList(0, 2), List.of("A"), new double[][] {{1}, {1, 2}}),
+                "the returns of 2024-01-02 have 2 entries for 1 assets");
+        assertInvalid(() -> new ReturnSeries(DATES.subList(0, 2), List.of("A"), new double[][] {{1}, {Double.NEGATIVE_INFINITY}}),
+                "A on 2024-01-02: the return is infinite");
+    }
+
+    private static void assertInvalid(Runnable construction, String problem) {
+        assertThatThrownBy(construction::run).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("returns");
+            assertThat(e.problem()).isEqualTo(problem);
+        });
+    }
+
+    private static long missingCount(double[][] matrix) {
+        long count = 0;
+        for (double[] row : matrix) {
+            for (double value : row) {
+                if (Double.isNaN(value)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
