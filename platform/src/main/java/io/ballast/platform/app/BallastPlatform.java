@@ -9,6 +9,8 @@ import io.ballast.platform.portfolio.PortfolioBook;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.security.AccessTokens;
 import io.ballast.platform.store.Store;
+import io.ballast.platform.construction.PortfolioConstruction;
+import io.ballast.api.optimizer.Optimizer;
 import io.ballast.platform.workflow.RiskCheckProcess;
 import io.ballast.platform.workflow.RiskEvaluationWorker;
 import io.ballast.platform.workflow.WorkflowDeployment;
@@ -95,7 +97,9 @@ public final class BallastPlatform implements AutoCloseable {
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
                     new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
-                    new PluginHostPort(plugins), health));
+                    new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
+                            new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
+                    health));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);

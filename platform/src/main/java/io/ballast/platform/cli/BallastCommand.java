@@ -12,13 +12,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BallastVersion.class,
         description = "Ballast: a rule- and workflow-driven risk and portfolio platform.",
-        subcommands = {ServeCommand.class, SampleDataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SampleDataCommand.class, OptimizeCommand.class, RiskCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BallastCommand {
 
     /** Exit code for input the user can fix: a bad option, config key, rule or workflow file. */
     static final int EXIT_BAD_INPUT = 2;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // before the first logger exists: an analysis command's stdout is its result, so its log goes to stderr
+            System.setProperty("ballast.log.target", "System.err");
+        }
         System.exit(execute(args));
     }
 

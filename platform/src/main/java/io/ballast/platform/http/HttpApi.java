@@ -70,6 +70,7 @@ public final class HttpApi {
             PortfolioPort portfolios,
             RiskCheckPort riskChecks,
             PluginPort plugins,
+            QuantPort quant,
             Supplier<Map<String, ComponentHealth>> health) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
@@ -77,19 +78,23 @@ public final class HttpApi {
         PortfolioHandlers portfolioHandlers = new PortfolioHandlers(portfolios);
         RiskCheckHandler riskCheckHandler = new RiskCheckHandler(riskChecks);
         PluginHandlers pluginHandlers = new PluginHandlers(plugins);
+        QuantHandlers quantHandlers = new QuantHandlers(quant);
         HealthHandler healthHandler = new HealthHandler(health);
         return vertx.executeBlocking(ApiContract::load)
                 .compose(document -> document.open(vertx).map(contract -> {
-                    Map<String, Handler<RoutingContext>> handlers = Map.of(
-                            "getHealth", healthHandler::handle,
-                            "getOpenApiDocument", serveDocument(document.yaml()),
-                            "createPortfolio", portfolioHandlers::create,
-                            "getPortfolio", portfolioHandlers::get,
-                            "runRiskCheck", riskCheckHandler::run,
-                            "listPlugins", pluginHandlers::list,
-                            "installPlugin", pluginHandlers::install,
-                            "startPlugin", pluginHandlers::start,
-                            "stopPlugin", pluginHandlers::stop);
+                    Map<String, Handler<RoutingContext>> handlers = Map.ofEntries(
+                            Map.entry("getHealth", healthHandler::handle),
+                            Map.entry("getOpenApiDocument", serveDocument(document.yaml())),
+                            Map.entry("createPortfolio", portfolioHandlers::create),
+                            Map.entry("getPortfolio", portfolioHandlers::get),
+                            Map.entry("runRiskCheck", riskCheckHandler::run),
+                            Map.entry("listPlugins", pluginHandlers::list),
+                            Map.entry("installPlugin", pluginHandlers::install),
+                            Map.entry("startPlugin", pluginHandlers::start),
+                            Map.entry("stopPlugin", pluginHandlers::stop),
+                            Map.entry("optimizePortfolio", quantHandlers::optimize),
+                            Map.entry("traceEfficientFrontier", quantHandlers::frontier),
+                            Map.entry("reportPortfolioRisk", quantHandlers::riskReport));
                     return router(vertx, contract, document.opaqueRequestMediaTypes(), BearerAccess.fromContract(contract, tokens),
                             handlers);
                 }))

@@ -63,6 +63,7 @@ class HttpApiTest {
     private static final FakePortfolios portfolios = new FakePortfolios();
     private static final FakeRiskChecks riskChecks = new FakeRiskChecks();
     private static final FakePlugins plugins = new FakePlugins();
+    private static final FakeQuant quant = new FakeQuant();
     private static final Map<String, ComponentHealth> components = new ConcurrentHashMap<>();
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -77,7 +78,7 @@ class HttpApiTest {
                 new BallastConfig.AccessToken(MANAGER, "paula", Set.of("portfolio-manager")),
                 new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
                 new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")))));
-        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, plugins,
+        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, plugins, quant,
                 () -> Map.copyOf(components)).await();
     }
 
@@ -600,7 +601,7 @@ class HttpApiTest {
             HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
                     AccessTokens.from(new BallastConfig.Security(List.of(
                             new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
-                    slow, riskChecks, plugins, Map::of).await();
+                    slow, riskChecks, plugins, quant, Map::of).await();
             try {
                 URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
                 CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -627,7 +628,7 @@ class HttpApiTest {
         @Test
         void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
             assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
-                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, Map::of).await())
+                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, quant, Map::of).await())
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
         }

@@ -3,6 +3,7 @@ package io.ballast.platform.quant.risk.report;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.quant.performance.PerformanceEvaluator;
 import io.ballast.platform.quant.performance.PerformanceStatistics;
+import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.risk.Annualisation;
 import io.ballast.platform.quant.risk.AssetReturnMatrix;
 import io.ballast.platform.quant.risk.CornishFisherTailLoss;
@@ -45,6 +46,27 @@ public final class PortfolioRiskReporter {
     public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
 
     private PortfolioRiskReporter() {
+    }
+
+    /**
+     * The report of a portfolio given by weight per asset over a price history's returns.
+     *
+     * @param returns       the universe's simple returns
+     * @param weightByAsset weights of some of the universe's assets, summing to 1; the others hold 0
+     * @throws InvalidInputException naming {@code weights.ASSET} for an asset outside the universe
+     */
+    public static PortfolioRiskReport report(ReturnSeries returns, Map<String, Double> weightByAsset,
+            RiskReportSettings settings) {
+        List<String> assets = returns.assets();
+        double[] weights = new double[assets.size()];
+        weightByAsset.forEach((asset, weight) -> {
+            int index = assets.indexOf(asset);
+            if (index < 0) {
+                throw new InvalidInputException("weights." + asset, "is not an asset of the prices (they hold " + assets + ")");
+            }
+            weights[index] = weight;
+        });
+        return report(assets, returns.dates(), returns.returns(), weights, settings);
     }
 
     /**
