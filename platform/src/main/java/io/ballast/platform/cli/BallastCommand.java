@@ -3,6 +3,7 @@ package io.ballast.platform.cli;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.ConfigException;
 import io.ballast.platform.problem.InvalidInputException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BallastVersion.class,
         description = "Ballast: a rule- and workflow-driven risk and portfolio platform.",
-        subcommands = {ServeCommand.class, SampleDataCommand.class, OptimizeCommand.class, RiskCommand.class,
+        subcommands = {ServeCommand.class, SampleDataCommand.class, OptimizeCommand.class, RiskCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCommand {
 
@@ -29,7 +30,24 @@ public final class BallastCommand {
 
     /** Runs a command line and returns its exit code: 0 done, 2 bad input (one line on stderr), 1 anything else. */
     public static int execute(String... args) {
+        return execute(new CommandLine(new BallastCommand()), args);
+    }
+
+    /** {@link #execute(String...)} printing to {@code out} and {@code err} instead of the standard streams. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new BallastCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return execute(commandLine, args);
+    }
+
+    private static int execute(CommandLine commandLine, String... args) {
+        // a mistyped option is bad input like any other: one line naming it, not the whole usage text
+        commandLine.setParameterExceptionHandler((exception, parsedArgs) -> {
+            exception.getCommandLine().getErr().println("ballast: " + exception.getMessage()
+                    + " (see: " + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return EXIT_BAD_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             if (exception instanceof ConfigException || exception instanceof StartupException
                     || exception instanceof InvalidInputException) {

@@ -1,0 +1,17 @@
+package io.ballast.platform.bench;
+
+import java.util.Locale;
+
+/**
+ * One benchmark figure, printed as {@code name: value unit}.
+ *
+ * @param name  the operation and its size, e.g. {@code min-volatility n=500}
+ * @param value the figure
+ * @param unit  its unit, e.g. {@code ms}
+ */
+public record Measurement(String name, double value, String unit) {
+
+    public String line() {
+        return String.format(Locale.ROOT, "%s: %.3f %s", name, value, unit);
+    }
+}
