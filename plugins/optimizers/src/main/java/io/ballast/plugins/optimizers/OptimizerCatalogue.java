@@ -1,6 +1,13 @@
 package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.Optimizer;
+import io.ballast.plugins.optimizers.heuristic.InverseVolatilityOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.EfficientReturnOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.EfficientRiskOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.KellyOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MaximumDiversificationOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MaximumSharpeOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MinimumVolatilityOptimizer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,8 +20,15 @@ import java.util.function.Supplier;
  */
 public final class OptimizerCatalogue {
 
-    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>of(
             // entries: "id", ClassName::new (each optimizer package adds its own)
+            "efficient-return", EfficientReturnOptimizer::new,
+            "efficient-risk", EfficientRiskOptimizer::new,
+            "inverse-volatility", InverseVolatilityOptimizer::new,
+            "kelly", KellyOptimizer::new,
+            "max-diversification", MaximumDiversificationOptimizer::new,
+            "max-sharpe", MaximumSharpeOptimizer::new,
+            "min-volatility", MinimumVolatilityOptimizer::new
     ));
 
     private OptimizerCatalogue() {
