@@ -55,13 +55,37 @@ public final class CompliantWeights {
         if (Math.abs(sum - 1) > CHECK_TOLERANCE) {
             throw refusal(optimizerId, "the weights sum to " + sum + ", not 1");
         }
+        renormalise(assets, cleaned, sum, constraints);
         Map<String, Double> weightByAsset = new LinkedHashMap<>();
         for (int j = 0; j < n; j++) {
-            cleaned[j] /= sum;
             weightByAsset.put(assets.get(j), cleaned[j] == 0 ? 0.0 : cleaned[j]);
         }
         requireCompliant(assets, cleaned, constraints, optimizerId);
         return new TargetWeights(weightByAsset);
+    }
+
+    /**
+     * Makes the weights sum to 1: the round-off is spread over the weights strictly inside their
+     * bounds, in proportion to their size, so weights on a bound stay exactly on it; when every
+     * weight is on a bound, all are divided by the sum.
+     */
+    private static void renormalise(List<String> assets, double[] weights, double sum, WeightConstraints constraints) {
+        double inside = 0;
+        boolean[] free = new boolean[weights.length];
+        for (int j = 0; j < weights.length; j++) {
+            double lower = constraints.lowerBound(assets.get(j));
+            double upper = constraints.upperBound(assets.get(j));
+            free[j] = weights[j] > lower + CLEAN_TOLERANCE && weights[j] < upper - CLEAN_TOLERANCE;
+            inside += free[j] ? Math.abs(weights[j]) : 0;
+        }
+        double residual = 1 - sum;
+        for (int j = 0; j < weights.length; j++) {
+            if (inside > 0) {
+                weights[j] += free[j] ? residual * Math.abs(weights[j]) / inside : 0;
+            } else {
+                weights[j] /= sum;
+            }
+        }
     }
 
     private static void requireCompliant(List<String> assets, double[] weights, WeightConstraints constraints, String optimizerId) {
