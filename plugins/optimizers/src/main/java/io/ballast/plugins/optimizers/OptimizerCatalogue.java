@@ -2,10 +2,18 @@ package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.plugins.optimizers.blacklitterman.BlackLittermanOptimizer;
+import io.ballast.plugins.optimizers.heuristic.InverseVolatilityOptimizer;
 import io.ballast.plugins.optimizers.hrp.HierarchicalRiskParityOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.EfficientReturnOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.EfficientRiskOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.KellyOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MaximumDiversificationOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MaximumSharpeOptimizer;
+import io.ballast.plugins.optimizers.meanvariance.MinimumVolatilityOptimizer;
 import io.ballast.plugins.optimizers.riskparity.RiskParityOptimizer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -16,12 +24,17 @@ import java.util.function.Supplier;
  */
 public final class OptimizerCatalogue {
 
-    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>of(
-            // entries: "id", ClassName::new (each optimizer package adds its own)
-            "black-litterman", BlackLittermanOptimizer::new,
-            "hrp", HierarchicalRiskParityOptimizer::new,
-            "risk-parity", RiskParityOptimizer::new
-    ));
+    private static final Map<String, Supplier<Optimizer>> BUILT_IN = new TreeMap<>(Map.<String, Supplier<Optimizer>>ofEntries(
+            Map.entry("black-litterman", BlackLittermanOptimizer::new),
+            Map.entry("efficient-return", EfficientReturnOptimizer::new),
+            Map.entry("efficient-risk", EfficientRiskOptimizer::new),
+            Map.entry("hrp", HierarchicalRiskParityOptimizer::new),
+            Map.entry("inverse-volatility", InverseVolatilityOptimizer::new),
+            Map.entry("kelly", KellyOptimizer::new),
+            Map.entry("max-diversification", MaximumDiversificationOptimizer::new),
+            Map.entry("max-sharpe", MaximumSharpeOptimizer::new),
+            Map.entry("min-volatility", MinimumVolatilityOptimizer::new),
+            Map.entry("risk-parity", RiskParityOptimizer::new)));
 
     private OptimizerCatalogue() {
     }
@@ -30,7 +43,7 @@ public final class OptimizerCatalogue {
         return Optional.ofNullable(BUILT_IN.get(id)).map(Supplier::get);
     }
 
-    public static java.util.Set<String> ids() {
+    public static Set<String> ids() {
         return BUILT_IN.keySet();
     }
 }

@@ -1,0 +1,71 @@
+package io.ballast.plugins.optimizers.meanvariance;
+
+import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.constraints.LinearConstraint;
+import java.util.List;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The highest expected return any portfolio within the constraints has, {@code max μᵀw}, a linear
+ * program solved with ojAlgo's {@link ExpressionsBasedModel}, and a portfolio that has it.
+ *
+ * @param expectedAnnualReturn the highest expected annual return, a fraction
+ * @param point                a point of the constraint system (weights, then trades) that reaches it
+ */
+record HighestReturn(double expectedAnnualReturn, double[] point) {
+
+    static HighestReturn within(CheckedEstimates estimates, ConstraintSystem constraints) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        int m = constraints.variableCount();
+        double[] lower = constraints.lowerBounds();
+        double[] upper = constraints.upperBounds();
+        Variable[] variables = new Variable[m];
+        for (int i = 0; i < m; i++) {
+            variables[i] = model.addVariable("x" + i);
+            variables[i].lower(Double.isFinite(lower[i]) ? lower[i] : null);
+            variables[i].upper(Double.isFinite(upper[i]) ? upper[i] : null);
+        }
+        addRows(model, variables, constraints.equalities(), true);
+        addRows(model, variables, constraints.inequalities(), false);
+        // one variable and one row per name: ojAlgo keys expressions by name
+        double[] returns = estimates.expectedAnnualReturns();
+        Expression objective = model.addExpression("expected return").weight(1);
+        for (int i = 0; i < returns.length; i++) {
+            objective.set(variables[i], returns[i]);
+        }
+        Optimisation.Result result = model.maximise();
+        if (result.getState() == Optimisation.State.INFEASIBLE) {
+            throw new InfeasibleProgramException("constraints: no portfolio meets all the constraints together"
+                    + " (weight bounds, sector caps, turnover limit)");
+        }
+        if (!result.getState().isFeasible()) {
+            throw new IllegalArgumentException("the linear program for the highest achievable return (ojAlgo) ended "
+                    + result.getState() + " instead of finding an optimum");
+        }
+        double[] point = new double[m];
+        for (int i = 0; i < m; i++) {
+            point[i] = result.doubleValue(i);
+        }
+        return new HighestReturn(estimates.expectedAnnualReturn(point), point);
+    }
+
+    private static void addRows(ExpressionsBasedModel model, Variable[] variables, List<LinearConstraint> rows, boolean equality) {
+        for (int index = 0; index < rows.size(); index++) {
+            LinearConstraint row = rows.get(index);
+            Expression expression = model.addExpression((equality ? "equality " : "inequality ") + index);
+            for (int i = 0; i < variables.length; i++) {
+                if (row.coefficient(i) != 0) {
+                    expression.set(variables[i], row.coefficient(i));
+                }
+            }
+            if (equality) {
+                expression.level(row.bound());
+            } else {
+                expression.upper(row.bound());
+            }
+        }
+    }
+}
