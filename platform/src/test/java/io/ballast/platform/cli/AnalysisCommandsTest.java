@@ -224,9 +224,9 @@ class AnalysisCommandsTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            "date,A,B\n2024-01-02,1,2\n2024-01-03,1\n2024-01-04,1,2\n | line 3",
-            "date,A,B\n2024-01-02,1,2\n2024-01-03,1,abc\n2024-01-04,1,2\n | abc",
-            "date,A,B\n2024-01-02,1,2\n | two",
+            "date,A,B\\n2024-01-02,1,2\\n2024-01-03,1\\n2024-01-04,1,2 | line 3",
+            "date,A,B\\n2024-01-02,1,2\\n2024-01-03,1,abc\\n2024-01-04,1,2 | abc",
+            "date,A,B\\n2024-01-02,1,2 | two",
         })
         void aBrokenPriceFileIsNamedWithItsProblem(String csv, String named) throws IOException {
             Path prices = Files.writeString(folder.resolve("p.csv"), csv.replace("\\n", "\n"));
@@ -258,11 +258,11 @@ class AnalysisCommandsTest {
 
         @Test
         void aMistypedOptionIsOneLine() {
-            Run run = run("optimize", "--prices", STOCK_PRICES.toString(), "--methd", "hrp");
+            Run run = run("optimize", "--prices", STOCK_PRICES.toString(), "--method", "hrp", "--max-wieght", "0.1");
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().lines()).hasSize(1);
-            assertThat(run.err()).contains("--methd");
+            assertThat(run.err()).contains("--max-wieght").contains("ballast optimize --help");
         }
 
         private void assertRefused(Run run, String field, String named) {

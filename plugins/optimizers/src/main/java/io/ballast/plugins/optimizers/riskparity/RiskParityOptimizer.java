@@ -19,7 +19,8 @@ import org.pf4j.Extension;
  * Risk parity: the long-only, fully invested portfolio in which each asset's share of the
  * portfolio variance, w_i(Σw)_i / w'Σw, equals its risk budget: 1/N each by default (equal risk
  * contribution), or the caller's {@code riskBudgets}. Only the covariance is used. The budgets
- * are met to a relative error below 1e-10 (see {@link RiskBudgetSolver}).
+ * are met to a relative error below 1e-12 where double precision allows, and never worse than
+ * 1e-8 (see {@link RiskBudgetSolver}).
  *
  * <p>The solution is unique and long-only, so weight limits cannot be honoured: only constraints
  * that no long-only, fully invested portfolio can break are accepted (see
