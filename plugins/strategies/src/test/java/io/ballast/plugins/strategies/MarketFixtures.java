@@ -60,6 +60,16 @@ final class MarketFixtures {
         return fromLogReturns(count, day -> drift + (day % 2 == 0 ? amplitude : -amplitude));
     }
 
+    /**
+     * 1,000 closes of a calm market drifting at {@code annualDrift} (log, 252 days a year), with
+     * alternating noise of a slowly falling amplitude {@code A_i = 0.01 (1 - 0.5 i / 1000)}: today's
+     * 21-day volatility is the lowest of the last 756 days' (its percentile is 0), never tied with
+     * another day's as a constant amplitude would be up to round-off.
+     */
+    static double[] calmMarket(double annualDrift) {
+        return fromLogReturns(1000, day -> annualDrift / 252 + (day % 2 == 0 ? 1 : -1) * 0.01 * (1 - 0.5 * day / 1000));
+    }
+
     /** {@code 100 growth^i}: every simple daily return is {@code growth - 1}. */
     static double[] geometric(int count, double growth) {
         double[] closes = new double[count];

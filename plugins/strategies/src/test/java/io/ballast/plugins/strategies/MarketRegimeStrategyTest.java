@@ -1,5 +1,6 @@
 package io.ballast.plugins.strategies;
 
+import static io.ballast.plugins.strategies.MarketFixtures.calmMarket;
 import static io.ballast.plugins.strategies.MarketFixtures.context;
 import static io.ballast.plugins.strategies.MarketFixtures.fromLogReturns;
 import static io.ballast.plugins.strategies.MarketFixtures.history;
@@ -19,19 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Constructed markets of 1,000 closes: daily log returns {@code mu + A_i} on even days and
- * {@code mu - A_i} on odd days. Calm markets have a slowly falling amplitude
- * {@code A_i = 0.01 (1 - 0.5 i / 1000)}, so today's 21-day volatility is the lowest of the last 756 days'
- * (percentile 0, fully calm). The expected measures and confidences were computed independently in
+ * {@code mu - A_i} on odd days; calm markets are {@link MarketFixtures#calmMarket}. The expected measures and confidences were computed independently in
  * python with numpy from the same construction: mean of the last 200 closes, {@code numpy.polyfit} of the
  * log of the last 50 closes, {@code std(ddof=1)} of every 21-return window, and the rules as documented.
  */
 class MarketRegimeStrategyTest {
 
     private final MarketRegimeStrategy strategy = new MarketRegimeStrategy();
-
-    private static double[] calmMarket(double annualDrift) {
-        return fromLogReturns(1000, day -> annualDrift / 252 + (day % 2 == 0 ? 1 : -1) * 0.01 * (1 - 0.5 * day / 1000));
-    }
 
     private RegimeCall regimeOf(PriceHistory prices, List<String> universe, Map<String, Object> parameters) {
         return strategy.evaluate(context(prices, universe, parameters)).regime().orElseThrow();
