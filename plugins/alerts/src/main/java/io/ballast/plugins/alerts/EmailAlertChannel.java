@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 import org.pf4j.Extension;
 
 /**
@@ -58,14 +57,14 @@ public class EmailAlertChannel implements AlertChannel {
             new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and for each answer of the server",
                     Optional.of(5), Optional.of(1.0), Optional.of(60.0)));
 
-    private final UnaryOperator<String> environment;
+    private final SecretEnvironment environment;
 
     public EmailAlertChannel() {
-        this(System::getenv);
+        this(SecretEnvironment.ofProcess());
     }
 
-    /** @param environment the value of an environment variable by its name, null when not set */
-    EmailAlertChannel(UnaryOperator<String> environment) {
+    /** @param environment where the secrets named by parameters are read */
+    EmailAlertChannel(SecretEnvironment environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
@@ -143,13 +142,7 @@ public class EmailAlertChannel implements AlertChannel {
                     ? ChannelParameters.problem(PASSWORD_VARIABLE, "is required with user: the environment variable that holds the password")
                     : ChannelParameters.problem(USER, "is required with passwordVariable: the user the password belongs to");
         }
-        return variable.map(name -> {
-            String password = environment.apply(name);
-            if (password == null || password.isEmpty()) {
-                throw ChannelParameters.problem(PASSWORD_VARIABLE, "the environment variable " + name + " is not set");
-            }
-            return password;
-        });
+        return variable.map(name -> environment.secret(PASSWORD_VARIABLE, name));
     }
 
     private static List<InternetAddress> addresses(String parameter, String text) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.pf4j.Extension;
 
 /**
@@ -48,14 +47,14 @@ public class WebhookAlertChannel implements AlertChannel {
             new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and again for the answer",
                     Optional.of(5), Optional.of(1.0), Optional.of(60.0)));
 
-    private final UnaryOperator<String> environment;
+    private final SecretEnvironment environment;
 
     public WebhookAlertChannel() {
-        this(System::getenv);
+        this(SecretEnvironment.ofProcess());
     }
 
-    /** @param environment the value of an environment variable by its name, null when not set */
-    WebhookAlertChannel(UnaryOperator<String> environment) {
+    /** @param environment where the secrets named by parameters are read */
+    WebhookAlertChannel(SecretEnvironment environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
@@ -122,10 +121,7 @@ public class WebhookAlertChannel implements AlertChannel {
             return httpAddress(url.get()).orElseThrow(() -> ChannelParameters.problem(URL, "'" + url.get() + "' is not an http or https address"));
         }
         String name = variable.get();
-        String value = environment.apply(name);
-        if (value == null || value.isBlank()) {
-            throw ChannelParameters.problem(URL_VARIABLE, "the environment variable " + name + " is not set");
-        }
+        String value = environment.secret(URL_VARIABLE, name);
         // the value is a secret: the message names the variable only
         return httpAddress(value.strip()).orElseThrow(() -> ChannelParameters.problem(URL_VARIABLE,
                 "the environment variable " + name + " does not hold an http or https address"));

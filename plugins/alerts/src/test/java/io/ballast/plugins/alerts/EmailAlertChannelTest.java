@@ -26,7 +26,7 @@ class EmailAlertChannelTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final Map<String, String> environment = new HashMap<>();
-    private final EmailAlertChannel channel = new EmailAlertChannel(environment::get);
+    private final EmailAlertChannel channel = new EmailAlertChannel(new SecretEnvironment(environment::get));
 
     @Test
     void theAlertArrivesWithItsHeadlineAsSubjectItsDetailsAsBodyAndEveryRecipient() throws Exception {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class WebhookAlertChannelTest {
 
     private static final String PATH = "/services/T0001/B0002/secret-token";
+    private static final SecretEnvironment NO_VARIABLES = new SecretEnvironment(name -> null);
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -52,7 +53,7 @@ class WebhookAlertChannelTest {
 
     @Test
     void theAlertIsPostedAsASlackMessageWithTheHeadlineAndAnAttachment() {
-        WebhookAlertChannel channel = new WebhookAlertChannel(name -> null);
+        WebhookAlertChannel channel = new WebhookAlertChannel(NO_VARIABLES);
 
         channel.deliver(Alerts.stopLoss(), Map.of("url", url()));
 
@@ -69,7 +70,7 @@ class WebhookAlertChannelTest {
 
     @Test
     void slacksControlCharactersAndJsonsAreEscaped() {
-        new WebhookAlertChannel(name -> null).deliver(Alerts.of(Severity.WARNING, "Cap <25%> & rising", "weight \"31%\" > cap <!here>"),
+        new WebhookAlertChannel(NO_VARIABLES).deliver(Alerts.of(Severity.WARNING, "Cap <25%> & rising", "weight \"31%\" > cap <!here>"),
                 Map.of("url", url()));
 
         assertThat(received.getFirst().body()).isEqualTo("{\"text\":\"[WARNING] Cap &lt;25%&gt; &amp; rising\",\"attachments\":[{"
@@ -81,7 +82,7 @@ class WebhookAlertChannelTest {
     void theAddressMayComeFromAnEnvironmentVariable() {
         Map<String, String> environment = Map.of("ALERTS_WEBHOOK_URL", url());
 
-        new WebhookAlertChannel(environment::get).deliver(Alerts.of(Severity.INFO, "Approved", "by ada"),
+        new WebhookAlertChannel(new SecretEnvironment(environment::get)).deliver(Alerts.of(Severity.INFO, "Approved", "by ada"),
                 Map.of("urlVariable", "ALERTS_WEBHOOK_URL"));
 
         assertThat(received).singleElement().extracting(Received::path).isEqualTo(PATH);
@@ -93,12 +94,12 @@ class WebhookAlertChannelTest {
         status = 500;
         answer = "invalid_payload";
 
-        assertThatThrownBy(() -> new WebhookAlertChannel(name -> null).deliver(Alerts.stopLoss(), Map.of("url", url())))
+        assertThatThrownBy(() -> new WebhookAlertChannel(NO_VARIABLES).deliver(Alerts.stopLoss(), Map.of("url", url())))
                 .isInstanceOf(AlertDeliveryException.class)
                 .hasMessage("webhook http://127.0.0.1:" + port() + " answered HTTP 500: invalid_payload");
         status = 404;
         answer = "";
-        assertThatThrownBy(() -> new WebhookAlertChannel(name -> null).deliver(Alerts.stopLoss(), Map.of("url", url())))
+        assertThatThrownBy(() -> new WebhookAlertChannel(NO_VARIABLES).deliver(Alerts.stopLoss(), Map.of("url", url())))
                 .hasMessage("webhook http://127.0.0.1:" + port() + " answered HTTP 404");
     }
 
@@ -106,7 +107,7 @@ class WebhookAlertChannelTest {
     void aReceiverThatDoesNotAnswerInTimeFailsTheDelivery() {
         hang = true;
 
-        assertThatThrownBy(() -> new WebhookAlertChannel(name -> null).deliver(Alerts.stopLoss(), Map.of("url", url(), "timeoutSeconds", 1)))
+        assertThatThrownBy(() -> new WebhookAlertChannel(NO_VARIABLES).deliver(Alerts.stopLoss(), Map.of("url", url(), "timeoutSeconds", 1)))
                 .isInstanceOf(AlertDeliveryException.class)
                 .hasMessage("webhook http://127.0.0.1:" + port() + ": no answer within 1 s");
     }
@@ -118,7 +119,7 @@ class WebhookAlertChannelTest {
             closedPort = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> new WebhookAlertChannel(name -> null).deliver(Alerts.stopLoss(),
+        assertThatThrownBy(() -> new WebhookAlertChannel(NO_VARIABLES).deliver(Alerts.stopLoss(),
                 Map.of("url", "http://127.0.0.1:" + closedPort + PATH)))
                 .isInstanceOf(AlertDeliveryException.class)
                 .hasMessageStartingWith("webhook http://127.0.0.1:" + closedPort + " could not be reached: ConnectException");
@@ -126,7 +127,8 @@ class WebhookAlertChannelTest {
 
     @Test
     void parametersThatCannotWorkAreNamedAndNothingIsSent() {
-        WebhookAlertChannel channel = new WebhookAlertChannel(Map.of("EMPTY", " ", "NOT_A_URL", "hooks.example.com/x")::get);
+        WebhookAlertChannel channel = new WebhookAlertChannel(new SecretEnvironment(
+                Map.of("EMPTY", " ", "NOT_A_URL", "hooks.example.com/x")::get));
 
         assertRefused(channel, Map.of(), "parameter url: give either url (the address) or urlVariable (an environment variable holding it),"
                 + " none is given");
