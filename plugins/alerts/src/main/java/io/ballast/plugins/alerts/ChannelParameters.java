@@ -54,10 +54,8 @@ final class ChannelParameters {
     int wholeNumber(String name) {
         Object value = value(name);
         long number = switch (value) {
-            case Integer whole -> whole;
-            case Long whole -> whole;
-            case Short whole -> whole;
-            case Double real when real == Math.rint(real) && Math.abs(real) < Integer.MAX_VALUE -> real.longValue();
+            case Number given when given.doubleValue() == Math.rint(given.doubleValue())
+                    && Math.abs(given.doubleValue()) <= Integer.MAX_VALUE -> given.longValue();
             case String text when text.strip().matches("-?\\d{1,9}") -> Long.parseLong(text.strip());
             case null -> throw problem(name, "is required by the " + channel + " channel");
             default -> throw problem(name, "must be a whole number, got " + value);

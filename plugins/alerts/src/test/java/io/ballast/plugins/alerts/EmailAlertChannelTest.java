@@ -9,8 +9,10 @@ import io.ballast.api.risk.Severity;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -53,7 +55,9 @@ class EmailAlertChannelTest {
         SMTP.setUser("alerts@desk.test", "alerts", "s3cret-from-env");
         environment.put("BALLAST_SMTP_PASSWORD", "s3cret-from-env");
 
-        channel.deliver(Alerts.stopLoss(), plain(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_SMTP_PASSWORD")));
+        // numbers and flags as a JSON body or a YAML file may carry them
+        channel.deliver(Alerts.stopLoss(), plain(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_SMTP_PASSWORD",
+                "port", new BigDecimal(port()), "timeoutSeconds", "5", "startTls", "false")));
 
         assertThat(SMTP.getReceivedMessages()).singleElement().extracting(EmailAlertChannelTest::subject)
                 .isEqualTo("[CRITICAL] Hard stop-loss: exit NVLX");
@@ -139,7 +143,7 @@ class EmailAlertChannelTest {
     }
 
     private static String[] addresses(Address[] addresses) {
-        return Arrays.stream(addresses).map(address -> ((jakarta.mail.internet.InternetAddress) address).getAddress()).toArray(String[]::new);
+        return Arrays.stream(addresses).map(address -> ((InternetAddress) address).getAddress()).toArray(String[]::new);
     }
 
     private static String subject(MimeMessage message) {

@@ -142,6 +142,7 @@ class WebhookAlertChannelTest {
                 "parameter urlVariable: the environment variable NOT_A_URL does not hold an http or https address");
         assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 0), "parameter timeoutSeconds: must be between 1 and 60, got 0");
         assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 2.5), "parameter timeoutSeconds: must be a whole number, got 2.5");
+        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", "soon"), "parameter timeoutSeconds: must be a whole number, got soon");
         assertRefused(channel, Map.of("url", 42), "parameter url: must be text, got 42");
         assertRefused(channel, Map.of("url", url(), "channel", "#risk"), "parameter channel: the webhook channel has no such parameter;"
                 + " it takes [url, urlVariable, timeoutSeconds]");
