@@ -34,17 +34,19 @@ record PaperCosts(BigDecimal slippageBps, BigDecimal feeBps, BigDecimal minimumF
 
     private static final double MAXIMUM_BPS = 1000;
 
-    static final List<ParameterSpec> SPECS = List.of(
-            new ParameterSpec(SLIPPAGE_BPS, ParameterType.NUMBER,
-                    "basis points (0.01%) the fill price moves against the trader from the reference price: buys pay more, sells get less",
-                    Optional.of(5.0), Optional.of(0.0), Optional.of(MAXIMUM_BPS)),
-            new ParameterSpec(FEE_BPS, ParameterType.NUMBER, "fee in basis points (0.01%) of the notional, quantity × fill price",
-                    Optional.of(10.0), Optional.of(0.0), Optional.of(MAXIMUM_BPS)),
-            new ParameterSpec(MINIMUM_FEE, ParameterType.NUMBER, "the smallest fee of an order, in the order's currency",
-                    Optional.of(1.0), Optional.of(0.0), Optional.empty()),
-            new ParameterSpec(CURRENCY, ParameterType.STRING,
-                    "ISO 4217 code of the instrument's price currency; fees are charged in it and rounded to its minor unit",
-                    Optional.of("USD"), Optional.empty(), Optional.empty()));
+    private static final ParameterSpec SLIPPAGE = new ParameterSpec(SLIPPAGE_BPS, ParameterType.NUMBER,
+            "basis points (0.01%) the fill price moves against the trader from the reference price: buys pay more, sells get less",
+            Optional.of(5.0), Optional.of(0.0), Optional.of(MAXIMUM_BPS));
+    private static final ParameterSpec FEE = new ParameterSpec(FEE_BPS, ParameterType.NUMBER,
+            "fee in basis points (0.01%) of the notional, quantity × fill price", Optional.of(10.0), Optional.of(0.0), Optional.of(MAXIMUM_BPS));
+    private static final ParameterSpec MINIMUM = new ParameterSpec(MINIMUM_FEE, ParameterType.NUMBER,
+            "the smallest fee of an order, in the order's currency", Optional.of(1.0), Optional.of(0.0), Optional.empty());
+    private static final ParameterSpec FEE_CURRENCY = new ParameterSpec(CURRENCY, ParameterType.STRING,
+            "ISO 4217 code of the instrument's price currency; fees are charged in it and rounded to its minor unit",
+            Optional.of("USD"), Optional.empty(), Optional.empty());
+
+    /** The parameters an order may carry, in the order the venue lists them. */
+    static final List<ParameterSpec> SPECS = List.of(SLIPPAGE, FEE, MINIMUM, FEE_CURRENCY);
 
     /**
      * The costs an order's parameters ask for, defaults where it gives none.
@@ -58,8 +60,8 @@ record PaperCosts(BigDecimal slippageBps, BigDecimal feeBps, BigDecimal minimumF
                         + SPECS.stream().map(ParameterSpec::name).toList());
             }
         }
-        return new PaperCosts(number(parameters, SPECS.get(0)), number(parameters, SPECS.get(1)), number(parameters, SPECS.get(2)),
-                currency(parameters.getOrDefault(CURRENCY, SPECS.get(3).defaultValue().orElseThrow())));
+        return new PaperCosts(number(parameters, SLIPPAGE), number(parameters, FEE), number(parameters, MINIMUM),
+                currency(parameters.getOrDefault(CURRENCY, FEE_CURRENCY.defaultValue().orElseThrow())));
     }
 
     /** The price per unit the order fills at, from the price it was sized at. */
