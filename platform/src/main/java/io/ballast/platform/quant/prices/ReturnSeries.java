@@ -13,8 +13,11 @@ import java.util.function.DoubleBinaryOperator;
  * its closing date. Immutable: accessors return copies, and {@link #returnAt} reads one value
  * without copying for code that walks all of them.
  *
- * <p>From prices, the return on date t needs a price on t and on the date before it in the
- * history; if either is missing the return is missing (NaN), never 0, as pandas'
+ * <p>From prices, the return on date t is measured from the asset's previous price in the
+ * history: the date before, or across a gap inside its listing (a weekend in a calendar shared
+ * with crypto, a trading halt) the last date it had a price, so the move over the gap is counted
+ * once, on the day trading resumes. A date without a price, and every date before an asset's
+ * first price, has a missing return (NaN), never 0. Without gaps this is pandas'
  * {@code pct_change(fill_method=None)}. A period in which no asset has a return is left out, as
  * PyPortfolioOpt's {@code returns_from_prices} does ({@code dropna(how="all")}).
  */
@@ -74,12 +77,20 @@ public final class ReturnSeries {
         int assetCount = prices.assetCount();
         List<LocalDate> periodDates = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        double[] previousClose = new double[assetCount];
+        for (int a = 0; a < assetCount; a++) {
+            previousClose[a] = prices.close(0, a);
+        }
         for (int d = 1; d < prices.dateCount(); d++) {
             double[] row = new double[assetCount];
             boolean anyReturn = false;
             for (int a = 0; a < assetCount; a++) {
-                // NaN on either side propagates: a missing price gives a missing return
-                row[a] = returnOf.applyAsDouble(prices.close(d - 1, a), prices.close(d, a));
+                double close = prices.close(d, a);
+                // NaN on either side propagates: no price today, or none yet, gives a missing return
+                row[a] = returnOf.applyAsDouble(previousClose[a], close);
+                if (!Double.isNaN(close)) {
+                    previousClose[a] = close;
+                }
                 anyReturn |= !Double.isNaN(row[a]);
             }
             if (anyReturn) {

@@ -28,7 +28,7 @@ class ReturnSeriesTest {
     }
 
     @Test
-    void simpleReturnsAreMissingWhenEitherPriceIsMissingAndNeverZero() {
+    void simpleReturnsAreMissingWithoutAPriceAndNeverZeroAndSpanAGapOnceTradingResumes() {
         ReturnSeries returns = ReturnSeries.simple(prices());
 
         assertThat(returns.dates()).containsExactlyElementsOf(DATES.subList(1, 5));
@@ -39,18 +39,18 @@ class ReturnSeriesTest {
         assertThat(r[1][0]).isCloseTo(-0.10, within(1e-15));
         assertThat(r[2][0]).isCloseTo(0.10, within(1e-15));
         assertThat(r[3][0]).isCloseTo(0.10, within(1e-15));
-        // B: before listing, after a gap and into a gap there is no return; 55/50 - 1 on day 3
+        // B: none before listing; 55/50 - 1 on day 3; none on day 4 (no price); 66/55 - 1 on day 5, across the gap
         assertThat(r[0][1]).isNaN();
         assertThat(r[1][1]).isCloseTo(0.10, within(1e-15));
         assertThat(r[2][1]).isNaN();
-        assertThat(r[3][1]).isNaN();
-        // C: 12.6/12 - 1 on day 5 only
+        assertThat(r[3][1]).isCloseTo(0.20, within(1e-15));
+        // C: none on days 2 and 3 (no price); 12/10 - 1 on day 4, across the gap; 12.6/12 - 1 on day 5
         assertThat(r[0][2]).isNaN();
         assertThat(r[1][2]).isNaN();
-        assertThat(r[2][2]).isNaN();
+        assertThat(r[2][2]).isCloseTo(0.20, within(1e-15));
         assertThat(r[3][2]).isCloseTo(0.05, within(1e-15));
         assertThat(returns.observationCount(0)).isEqualTo(4);
-        assertThat(returns.observationCount(1)).isEqualTo(1);
+        assertThat(returns.observationCount(1)).isEqualTo(2);
         assertThat(returns.isComplete()).isFalse();
     }
 
@@ -67,16 +67,16 @@ class ReturnSeriesTest {
     @Test
     void periodsInWhichNoAssetHasAReturnAreLeftOut() {
         PriceHistory prices = new PriceHistory(DATES.subList(0, 4), List.of("A", "B"), new double[][] {
-            {1, 2}, {NA, 2.2}, {1.5, NA}, {3, 4.4}});
+            {1, 2}, {NA, 2.2}, {NA, NA}, {3, 4.4}});
 
         ReturnSeries returns = ReturnSeries.simple(prices);
 
-        // day 3 has neither A (no price on day 2) nor B (none on day 3)
+        // day 3 has no price at all; day 4's returns span it: A 3/1 - 1, B 4.4/2.2 - 1
         assertThat(returns.dates()).containsExactly(DATES.get(1), DATES.get(3));
         assertThat(returns.returnAt(0, 0)).isNaN();
         assertThat(returns.returnAt(0, 1)).isCloseTo(0.1, within(1e-15));
-        assertThat(returns.returnAt(1, 0)).isEqualTo(1.0);
-        assertThat(returns.returnAt(1, 1)).isNaN();
+        assertThat(returns.returnAt(1, 0)).isEqualTo(2.0);
+        assertThat(returns.returnAt(1, 1)).isCloseTo(1.0, within(1e-15));
     }
 
     @Test
