@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ballast.api.optimizer.MarketViews;
+import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.api.portfolio.HoldingValuation;
 import io.ballast.api.portfolio.Portfolio;
 import io.ballast.api.portfolio.PortfolioValuation;
@@ -17,9 +19,12 @@ import io.ballast.api.risk.RiskSubject;
 import io.ballast.api.risk.Severity;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.construction.ConstructionRequest;
 import io.ballast.platform.health.ComponentHealth;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.problem.ServiceUnavailableException;
+import io.ballast.platform.quant.estimate.CovarianceMethod;
+import io.ballast.platform.quant.estimate.EstimationSettings;
 import io.ballast.platform.security.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -31,6 +36,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -376,6 +382,106 @@ class HttpApiTest {
         void aPathTheContractDoesNotHaveNeedsATokenBeforeItIsAnswered404() throws Exception {
             assertProblem(send(get("/api/v1/nothing-here", null)), 401);
             assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/portfolios/p-1")).DELETE().build()), 401);
+        }
+    }
+
+    @Nested
+    class Optimize {
+
+        private static final String INLINE = """
+                {"dates": ["2025-01-02", "2025-01-03", "2025-01-06"],
+                 "closes": {"AAA": [10, 10.5, 10.2], "BBB": [null, 20, 21]}}""";
+
+        @Test
+        void theRequestReachesTheConstructionStageAsTyped() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "max-sharpe", "prices": %s, "riskFreeRate": 0.03,
+                     "estimation": {"periodsPerYear": 365, "covariance": "ledoit-wolf"},
+                     "constraints": {"maxWeight": 0.7, "sectorByAsset": {"AAA": "tech", "BBB": "tech"},
+                                     "maxWeightBySector": {"tech": 1}, "l2Gamma": 0.5},
+                     "views": {"marketCapitalisations": {"AAA": 3, "BBB": 1},
+                               "views": [{"pick": {"AAA": 1, "BBB": -1}, "expectedReturn": 0.02, "confidence": 0.6}]},
+                     "parameters": {"targetReturn": 0.1}}""".formatted(INLINE)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"method": "max-sharpe", "weights": {"AAA": 0.5, "BBB": 0.5},
+                     "performance": {"expectedReturn": 0.1, "volatility": 0.2, "sharpe": 0.4}}"""));
+            ConstructionRequest request = quant.lastRequest.get();
+            assertThat(request.method()).isEqualTo("max-sharpe");
+            assertThat(request.prices().assets()).containsExactly("AAA", "BBB");
+            assertThat(request.prices().close(0, 1)).isNaN();
+            assertThat(request.prices().close(2, 0)).isEqualTo(10.2);
+            assertThat(request.annualRiskFreeRate()).isEqualTo(0.03);
+            assertThat(request.estimation().periodsPerYear()).isEqualTo(365);
+            assertThat(request.estimation().covarianceMethod()).isEqualTo(CovarianceMethod.LEDOIT_WOLF);
+            assertThat(request.constraints().upperBound("AAA")).isEqualTo(0.7);
+            assertThat(request.constraints().maxWeightBySector()).containsEntry("tech", 1.0);
+            assertThat(request.constraints().l2Gamma()).isEqualTo(0.5);
+            assertThat(request.views().marketCapitalisationByAsset()).containsEntry("AAA", 3.0);
+            assertThat(request.views().views().get(0).confidence()).hasValue(0.6);
+            assertThat(((Number) request.parameters().get("targetReturn")).doubleValue()).isEqualTo(0.1);
+        }
+
+        @Test
+        void withoutChoicesTheDesignDefaultsApply() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/optimize", VIEWER,
+                    "{\"method\": \"min-volatility\", \"prices\": " + INLINE + "}"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            ConstructionRequest request = quant.lastRequest.get();
+            assertThat(request.annualRiskFreeRate()).isEqualTo(0.02);
+            assertThat(request.estimation()).isEqualTo(EstimationSettings.defaults());
+            assertThat(request.constraints()).isEqualTo(WeightConstraints.longOnly());
+            assertThat(request.views()).isEqualTo(MarketViews.none());
+        }
+
+        @Test
+        void storedPricesAreAskedForByAssetAndDates() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/optimize/frontier", VIEWER,
+                    "{\"points\": 3, \"prices\": {\"assets\": [\"AAA\", \"BBB\"], \"from\": \"2024-01-01\"}}"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).get("points")).hasSize(3);
+            assertThat(quant.lastStoredPrices.get()).containsExactly(List.of("AAA", "BBB"),
+                    Optional.of(LocalDate.of(2024, 1, 1)), Optional.empty());
+        }
+
+        @Test
+        void whatTheSchemaCannotSayIsRefusedNamingTheField() throws Exception {
+            assertThat(field(send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "hrp", "prices": {"dates": ["2025-01-02", "2025-01-03"], "closes": {"AAA": [1, 2]}, "assets": ["AAA"]}}"""))))
+                    .isEqualTo("prices");
+            assertThat(field(send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "hrp", "prices": {"dates": ["2025-01-02", "2025-01-03"], "closes": {"AAA": [1, 2, 3]}}}"""))))
+                    .isEqualTo("prices.closes.AAA");
+            assertThat(field(send(post("/api/v1/optimize", VIEWER,
+                    "{\"method\": \"hrp\", \"prices\": " + INLINE + ", \"constraints\": {\"minWeight\": 0.6, \"maxWeight\": 0.5}}"))))
+                    .isEqualTo("constraints");
+            assertThat(field(send(post("/api/v1/optimize", VIEWER,
+                    "{\"method\": \"hrp\", \"prices\": " + INLINE + ", \"views\": {\"views\": [{\"pick\": {\"AAA\": 0}, \"expectedReturn\": 0.1}]}}"))))
+                    .isEqualTo("views.views[0]");
+            assertThat(field(send(post("/api/v1/optimize", VIEWER,
+                    "{\"method\": \"hrp\", \"prices\": {\"assets\": [\"AAA\", \"NOPE\"]}}"))))
+                    .isEqualTo("prices.assets[1]");
+        }
+
+        @Test
+        void anUnknownEstimatorIsRefusedByTheContract() throws Exception {
+            HttpResponse<String> response = send(post("/api/v1/optimize", VIEWER,
+                    "{\"method\": \"hrp\", \"prices\": " + INLINE + ", \"estimation\": {\"covariance\": \"guess\"}}"));
+
+            assertThat(assertProblem(response, 400).get("errors").get(0).get("field").asText()).isEqualTo("estimation.covariance");
+        }
+
+        @Test
+        void everyRoleMayOptimizeButNotWithoutAToken() throws Exception {
+            assertThat(send(post("/api/v1/optimize", null, "{\"method\": \"hrp\", \"prices\": " + INLINE + "}")).statusCode())
+                    .isEqualTo(401);
+        }
+
+        private String field(HttpResponse<String> response) throws IOException {
+            return assertProblem(response, 422).get("errors").get(0).get("field").asText();
         }
     }
 
