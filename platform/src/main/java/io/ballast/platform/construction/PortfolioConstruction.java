@@ -5,6 +5,7 @@ import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
+import io.ballast.platform.plugins.ExtensionParameters;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.quant.estimate.MarketEstimator;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.ballast.platform.construction;
+package io.ballast.platform.plugins;
 
 import io.ballast.api.plugin.BallastExtension;
 import io.ballast.api.plugin.ParameterSpec;
