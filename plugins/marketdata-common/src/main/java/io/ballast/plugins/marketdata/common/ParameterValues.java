@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +86,29 @@ public final class ParameterValues {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(spec, "must be a day as yyyy-MM-dd, got '" + text + "'");
+        }
+    }
+
+    /** The value as a list of names separated by commas, each trimmed, none empty, none twice. */
+    public List<String> names(ParameterSpec spec) {
+        String list = text(spec);
+        List<String> names = Arrays.stream(list.split(",")).map(String::trim).toList();
+        if (names.stream().anyMatch(String::isEmpty)) {
+            throw invalid(spec, "a name is empty in '" + list + "'");
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw invalid(spec, "a name is repeated in '" + list + "'");
+        }
+        return names;
+    }
+
+    /** The value as an ISO 4217 currency code (any case), returned in upper case. */
+    public String currency(ParameterSpec spec) {
+        String code = text(spec);
+        try {
+            return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw invalid(spec, "'" + code + "' is not an ISO 4217 currency code");
         }
     }
 

@@ -50,6 +50,14 @@ class ParameterValuesTest {
     }
 
     @Test
+    void namesAreSplitAtCommasAndTrimmedAndCurrenciesUpperCased() {
+        ParameterValues values = new ParameterValues(Map.of("folder", " AAA, BRK B ,C", "note", "eur"));
+
+        assertThat(values.names(FOLDER)).containsExactly("AAA", "BRK B", "C");
+        assertThat(values.currency(NOTE)).isEqualTo("EUR");
+    }
+
+    @Test
     void eachBadValueNamesTheParameterAndTheProblem() {
         assertThatThrownBy(() -> new ParameterValues(Map.of()).text(FOLDER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter folder: is required");
@@ -73,6 +81,12 @@ class ParameterValuesTest {
                 .hasMessage("parameter count: must be at least 1.0, got 0");
         assertThatThrownBy(() -> new ParameterValues(Map.of("day", "29.02.2024")).day(DAY))
                 .hasMessage("parameter day: must be a day as yyyy-MM-dd, got '29.02.2024'");
+        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", "A,,B")).names(FOLDER))
+                .hasMessage("parameter folder: a name is empty in 'A,,B'");
+        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", "A,B,A")).names(FOLDER))
+                .hasMessage("parameter folder: a name is repeated in 'A,B,A'");
+        assertThatThrownBy(() -> new ParameterValues(Map.of("note", "EURO")).currency(NOTE))
+                .hasMessage("parameter note: 'EURO' is not an ISO 4217 currency code");
         assertThatThrownBy(() -> new ParameterValues(Map.of("assetClass", "bond")).choice(CLASS, AssetClass.class))
                 .hasMessage("parameter assetClass: must be one of [equity, crypto] (any case), got 'bond'");
     }

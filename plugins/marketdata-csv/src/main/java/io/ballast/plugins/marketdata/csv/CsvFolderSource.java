@@ -1,21 +1,20 @@
 package io.ballast.plugins.marketdata.csv;
 
-import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.BarRequest;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.MarketDataSource;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.plugins.marketdata.common.InstrumentDefaults;
 import io.ballast.plugins.marketdata.common.ParameterValues;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.pf4j.Extension;
 
 /**
@@ -24,7 +23,7 @@ import org.pf4j.Extension;
  * ({@code date,asset,open,high,low,close,volume}); see {@link io.ballast.plugins.marketdata.common.csv.BarFile}.
  * Every call reads the folder afresh, so edited files count at once; the extension keeps no state.
  * The instruments are the files' assets; the files say nothing but prices, so every instrument
- * takes its asset class, sector and currency from the parameters, and its name is its id.
+ * takes its asset class, sector and currency from the parameters ({@link InstrumentDefaults}), and its name is its id.
  */
 @Extension
 public class CsvFolderSource implements MarketDataSource {
@@ -32,15 +31,6 @@ public class CsvFolderSource implements MarketDataSource {
     static final ParameterSpec FOLDER = new ParameterSpec("folder", ParameterType.STRING,
             "The folder whose *.csv files hold the bars (not its subfolders); absolute, or relative to the platform's working folder",
             Optional.empty(), Optional.empty(), Optional.empty());
-    static final ParameterSpec ASSET_CLASS = new ParameterSpec("assetClass", ParameterType.STRING,
-            "The asset class of every instrument in the folder: EQUITY or CRYPTO",
-            Optional.of("EQUITY"), Optional.empty(), Optional.empty());
-    static final ParameterSpec SECTOR = new ParameterSpec("sector", ParameterType.STRING,
-            "The sector of every instrument in the folder",
-            Optional.of("Unclassified"), Optional.empty(), Optional.empty());
-    static final ParameterSpec CURRENCY = new ParameterSpec("currency", ParameterType.STRING,
-            "The ISO 4217 currency of every price in the folder, e.g. USD (any case)",
-            Optional.of("USD"), Optional.empty(), Optional.empty());
 
     @Override
     public String id() {
@@ -60,18 +50,14 @@ public class CsvFolderSource implements MarketDataSource {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(FOLDER, ASSET_CLASS, SECTOR, CURRENCY);
+        return Stream.concat(Stream.of(FOLDER), InstrumentDefaults.SPECS.stream()).toList();
     }
 
     @Override
     public List<Instrument> instruments(Map<String, Object> parameters) {
         ParameterValues values = new ParameterValues(parameters);
-        AssetClass assetClass = values.choice(ASSET_CLASS, AssetClass.class);
-        String sector = values.text(SECTOR);
-        String currency = currency(values);
-        return folder(values).barsByAsset().keySet().stream()
-                .map(asset -> new Instrument(asset, asset, assetClass, sector, currency))
-                .toList();
+        InstrumentDefaults defaults = InstrumentDefaults.read(values);
+        return folder(values).barsByAsset().keySet().stream().map(defaults::instrument).toList();
     }
 
     @Override
@@ -90,15 +76,6 @@ public class CsvFolderSource implements MarketDataSource {
             return CsvFolder.read(Path.of(folder), FOLDER.name());
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("parameter " + FOLDER.name() + ": '" + folder + "' is not a path: " + e.getReason(), e);
-        }
-    }
-
-    private static String currency(ParameterValues values) {
-        String code = values.text(CURRENCY);
-        try {
-            return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter " + CURRENCY.name() + ": '" + code + "' is not an ISO 4217 currency code", e);
         }
     }
 }

@@ -7,12 +7,9 @@ import io.ballast.plugins.marketdata.common.ParameterValues;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The parameters of the synthetic source, read and checked.
@@ -85,7 +82,7 @@ record SyntheticSettings(
         if (model == SyntheticModel.BOOTSTRAP && historyCsv.isEmpty()) {
             throw new IllegalArgumentException("parameter " + HISTORY_CSV.name() + ": is required when model is bootstrap");
         }
-        return new SyntheticSettings(model, assets(values.text(ASSETS)), values.number(ANNUAL_DRIFT),
+        return new SyntheticSettings(model, values.names(ASSETS), values.number(ANNUAL_DRIFT),
                 values.number(ANNUAL_VOLATILITY), startPrice, values.day(START_DAY), values.whole(SEED),
                 values.choice(ASSET_CLASS, AssetClass.class), historyCsv, (int) values.whole(BLOCK_LENGTH),
                 values.whole(TICK_INTERVAL_MILLIS));
@@ -121,18 +118,6 @@ record SyntheticSettings(
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("parameter " + HISTORY_CSV.name() + ": '" + file + "' is not a path: " + e.getReason(), e);
         }
-    }
-
-    private static List<String> assets(String list) {
-        List<String> assets = Arrays.stream(list.split(",")).map(String::trim).toList();
-        if (assets.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("parameter " + ASSETS.name() + ": an asset id is empty in '" + list + "'");
-        }
-        Set<String> unique = new LinkedHashSet<>(assets);
-        if (unique.size() != assets.size()) {
-            throw new IllegalArgumentException("parameter " + ASSETS.name() + ": an asset id is repeated in '" + list + "'");
-        }
-        return assets;
     }
 
     private static ParameterSpec text(String name, String description, String defaultValue) {

@@ -41,9 +41,9 @@ class SyntheticParametersTest {
         assertThatThrownBy(() -> source.instruments(Map.of("model", "bootstrap")))
                 .hasMessage("parameter historyCsv: is required when model is bootstrap");
         assertThatThrownBy(() -> source.instruments(Map.of("assets", "A,,B")))
-                .hasMessage("parameter assets: an asset id is empty in 'A,,B'");
+                .hasMessage("parameter assets: a name is empty in 'A,,B'");
         assertThatThrownBy(() -> source.instruments(Map.of("assets", "A, A")))
-                .hasMessage("parameter assets: an asset id is repeated in 'A, A'");
+                .hasMessage("parameter assets: a name is repeated in 'A, A'");
         assertThatThrownBy(() -> source.instruments(Map.of("startDay", "2024-13-01")))
                 .hasMessage("parameter startDay: must be a day as yyyy-MM-dd, got '2024-13-01'");
         assertThatThrownBy(() -> source.instruments(Map.of("blockLength", 0L)))

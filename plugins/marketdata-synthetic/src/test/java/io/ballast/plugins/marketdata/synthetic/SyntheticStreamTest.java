@@ -68,8 +68,11 @@ class SyntheticStreamTest {
             }
         };
 
-        try (Subscription subscription = source.subscribe(List.of("SYN"), Map.of("tickIntervalMillis", 1L), listener).orElseThrow()) {
+        Subscription subscription = source.subscribe(List.of("SYN"), Map.of("tickIntervalMillis", 1L), listener).orElseThrow();
+        try {
             assertThat(failure.get(WAIT_SECONDS, TimeUnit.SECONDS)).hasMessage("listener broke");
+        } finally {
+            subscription.close();
         }
         assertThat(delivered).hasSize(1);
     }
