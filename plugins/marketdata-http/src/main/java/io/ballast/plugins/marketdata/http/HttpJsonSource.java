@@ -26,7 +26,8 @@ import org.pf4j.Extension;
  * days kept. Instruments come from the {@code assets} parameter or a GET of {@code instrumentsPath}.
  * A bearer token, when the service needs one, is read from the environment variable that
  * {@code tokenEnvironmentVariable} names. Requests go one after another, each within
- * {@code timeoutMillis}; failures name the URL and the HTTP status ({@link JsonService}).
+ * {@code timeoutMillis}; failures name the URL and the HTTP status ({@link JsonService}). An
+ * answer is read whole into memory: the service is trusted to send a sensible amount.
  */
 @Extension
 public class HttpJsonSource implements MarketDataSource {
@@ -58,16 +59,15 @@ public class HttpJsonSource implements MarketDataSource {
         if (settings.assets().isPresent()) {
             return settings.assets().get().stream().map(defaults::instrument).toList();
         }
-        URI uri = settings.instrumentsUri();
         try (JsonService service = settings.service()) {
-            JsonNode answer = service.get(uri);
-            String call = "GET " + uri + ": HTTP 200";
-            if (!answer.isArray()) {
-                throw bad(call + ": expected an array of instruments, got " + answer.getNodeType().name().toLowerCase(Locale.ROOT));
+            JsonService.Answer answer = service.get(settings.instrumentsUri());
+            JsonNode list = answer.body();
+            if (!list.isArray()) {
+                throw bad(answer.call() + ": expected an array of instruments, got " + list.getNodeType().name().toLowerCase(Locale.ROOT));
             }
             List<Instrument> instruments = new ArrayList<>();
-            for (int index = 0; index < answer.size(); index++) {
-                instruments.add(instrument(answer.get(index), defaults, call + ": instrument " + index));
+            for (int index = 0; index < list.size(); index++) {
+                instruments.add(instrument(list.get(index), defaults, answer.call() + ": instrument " + index));
             }
             return instruments;
         }
@@ -76,15 +76,17 @@ public class HttpJsonSource implements MarketDataSource {
     @Override
     public List<PriceBar> bars(BarRequest request) {
         HttpJsonSettings settings = HttpJsonSettings.from(request.parameters());
-        settings.assets().ifPresent(known -> request.assets().stream().filter(asset -> !known.contains(asset)).findFirst()
-                .ifPresent(asset -> {
-                    throw new IllegalArgumentException("asset " + asset + " is not one of the source's assets " + known);
-                }));
+        List<String> known = settings.assets().orElse(request.assets());
+        for (String asset : request.assets()) {
+            if (!known.contains(asset)) {
+                throw new IllegalArgumentException("asset " + asset + " is not one of the source's assets " + known);
+            }
+        }
         List<PriceBar> bars = new ArrayList<>();
         try (JsonService service = settings.service()) {
             for (String asset : request.assets()) {
                 URI uri = settings.barsUri(asset, request.firstDay(), request.lastDay());
-                for (PriceBar bar : settings.jsonBars().bars(service.get(uri), asset, "GET " + uri + ": HTTP 200")) {
+                for (PriceBar bar : settings.jsonBars().bars(service.get(uri), asset)) {
                     LocalDate day = LocalDate.ofInstant(bar.time(), ZoneOffset.UTC);
                     // a service may answer more days than asked for; only the request's days are the source's answer
                     if (!day.isBefore(request.firstDay()) && !day.isAfter(request.lastDay())) {

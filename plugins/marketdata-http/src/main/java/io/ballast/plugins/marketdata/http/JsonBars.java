@@ -37,12 +37,10 @@ import java.util.Optional;
  */
 record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) {
 
-    /**
-     * @param call the request and its status, e.g. {@code GET http://...: HTTP 200}, to start messages with
-     * @return the asset's bars, oldest first
-     */
-    List<PriceBar> bars(JsonNode answer, String asset, String call) {
-        JsonNode array = answer.at(barsPointer);
+    /** @return the asset's bars in the answer, oldest first */
+    List<PriceBar> bars(JsonService.Answer answer, String asset) {
+        String call = answer.call();
+        JsonNode array = answer.body().at(barsPointer);
         if (array.isMissingNode()) {
             throw new IllegalArgumentException(call + ": the answer has nothing at '" + barsPointer + "' (parameter barsPointer)");
         }

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * {@link IllegalArgumentException} (the request or the parameters do not fit the service); no
  * answer in time, no connection, another status or a body that is not JSON is an
  * {@link UncheckedIOException} (the service failed). The whole exchange, body included, must end
- * within the timeout. Closing it drops the client and anything still under way.
+ * within the timeout. Redirects are not followed, so that a token never goes to another address:
+ * a 3xx names where it points, for baseUrl. Closing it drops the client and anything still under way.
  */
 final class JsonService implements AutoCloseable {
 
@@ -50,14 +51,23 @@ final class JsonService implements AutoCloseable {
     JsonService(Duration timeout, Optional<String> bearerToken) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
         this.bearerToken = bearerToken;
     }
 
-    /** The parsed JSON body of a 2xx answer to {@code GET uri}. */
-    JsonNode get(URI uri) {
+    /**
+     * A 2xx answer's JSON body, with what was asked and answered, to start messages about the body with.
+     *
+     * @param call e.g. {@code GET http://host/bars/AAPL?from=2024-01-02&to=2024-01-04: HTTP 200}
+     * @param body the parsed body
+     */
+    record Answer(String call, JsonNode body) {
+    }
+
+    /** The answer to {@code GET uri}, when it is 2xx and JSON. */
+    Answer get(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Accept", "application/json");
         bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         HttpResponse<String> response = exchange(uri, request.build());
@@ -66,11 +76,15 @@ final class JsonService implements AutoCloseable {
         if (status >= 400 && status < 500) {
             throw new IllegalArgumentException(call + hint(status) + ": " + excerpt(response.body()));
         }
+        if (status >= 300 && status < 400) {
+            throw failed(call + " to " + response.headers().firstValue("Location").orElse("nowhere")
+                    + ": redirects are not followed (a token must not go elsewhere); give the final URL in baseUrl", null);
+        }
         if (status < 200 || status >= 300) {
             throw failed(call + ": " + excerpt(response.body()), null);
         }
         try {
-            return JSON.readTree(response.body());
+            return new Answer(call, JSON.readTree(response.body()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

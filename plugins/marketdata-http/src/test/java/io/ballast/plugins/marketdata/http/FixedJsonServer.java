@@ -25,7 +25,10 @@ final class FixedJsonServer implements AutoCloseable {
     record Seen(String pathAndQuery, String authorization) {
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, String location) {
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     private final HttpServer server;
@@ -49,6 +52,12 @@ final class FixedJsonServer implements AutoCloseable {
     /** Answers {@code status} with {@code body} to a GET of {@code path} (any query). */
     FixedJsonServer answer(String path, int status, String body) {
         answers.put(path, new Answer(status, body));
+        return this;
+    }
+
+    /** Answers 301 to a GET of {@code path}, pointing at {@code location}. */
+    FixedJsonServer redirect(String path, String location) {
+        answers.put(path, new Answer(301, "", location));
         return this;
     }
 
@@ -78,6 +87,9 @@ final class FixedJsonServer implements AutoCloseable {
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (answer.location() != null) {
+            exchange.getResponseHeaders().set("Location", answer.location());
+        }
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -50,6 +50,16 @@ class HttpJsonFailuresTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndNamesWhereItPoints() {
+        server.redirect("/bars/MOVED", "https://elsewhere.example.com/bars/MOVED");
+
+        assertThatThrownBy(() -> bars("MOVED", Map.of()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("GET " + url("MOVED") + ": HTTP 301 to https://elsewhere.example.com/bars/MOVED: redirects are not "
+                        + "followed (a token must not go elsewhere); give the final URL in baseUrl");
+    }
+
+    @Test
     void malformedJsonIsAFailureNamingTheUrlAndTheStatus() {
         server.answer("/bars/AAPL", 200, "[{\"time\": \"2024-01-02\", \"close\": 1");
         server.answer("/bars/TRAIL", 200, "[] and more");
