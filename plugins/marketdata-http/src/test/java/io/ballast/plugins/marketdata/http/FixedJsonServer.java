@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on a free loopback port that answers fixed bodies by path, hangs where told
- * to (until closed), and records what it was asked: the raw path and query and the Authorization header.
+ * to (until closed), and records what it was asked: the raw path and query and the Authorization
+ * header. As a JUnit extension in an instance field, each test gets its own, closed after it.
  */
-final class FixedJsonServer implements AutoCloseable {
+final class FixedJsonServer implements AutoCloseable, AfterEachCallback {
 
     /** One request as the server saw it. */
     record Seen(String pathAndQuery, String authorization) {
@@ -37,8 +41,12 @@ final class FixedJsonServer implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    FixedJsonServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FixedJsonServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -96,10 +104,18 @@ final class FixedJsonServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server (a second time does nothing), releasing the requests it hangs. */
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        threads.shutdownNow();
+        if (closing.getCount() > 0) {
+            closing.countDown();
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

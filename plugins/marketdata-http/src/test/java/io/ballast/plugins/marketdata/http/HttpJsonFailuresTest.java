@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.api.marketdata.BarRequest;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every way the service or the parameters can fail, each with a message naming the URL and the status or the parameter. */
 class HttpJsonFailuresTest {
 
     private final HttpJsonSource source = new HttpJsonSource();
-    private FixedJsonServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new FixedJsonServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final FixedJsonServer server = new FixedJsonServer();
 
     @Test
     void notFoundIsBadInputNamingTheUrlAndTheStatus() {

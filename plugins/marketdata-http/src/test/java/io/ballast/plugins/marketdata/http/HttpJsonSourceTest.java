@@ -7,16 +7,14 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.BarRequest;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpJsonSourceTest {
 
@@ -24,17 +22,8 @@ class HttpJsonSourceTest {
     private static final LocalDate JAN_4 = LocalDate.of(2024, 1, 4);
 
     private final HttpJsonSource source = new HttpJsonSource();
-    private FixedJsonServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new FixedJsonServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    final FixedJsonServer server = new FixedJsonServer();
 
     @Test
     void barsAreMappedExactlyAsSentSortedAndCutToTheDaysAsked() {
