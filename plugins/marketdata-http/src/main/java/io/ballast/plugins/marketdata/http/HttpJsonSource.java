@@ -8,8 +8,6 @@ import io.ballast.api.marketdata.MarketDataSource;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.plugins.marketdata.common.InstrumentDefaults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,7 +61,8 @@ public class HttpJsonSource implements MarketDataSource {
             JsonService.Answer answer = service.get(settings.instrumentsUri());
             JsonNode list = answer.body();
             if (!list.isArray()) {
-                throw bad(answer.call() + ": expected an array of instruments, got " + list.getNodeType().name().toLowerCase(Locale.ROOT));
+                throw JsonService.failed(answer.call() + ": expected an array of instruments, got "
+                        + list.getNodeType().name().toLowerCase(Locale.ROOT), null);
             }
             List<Instrument> instruments = new ArrayList<>();
             for (int index = 0; index < list.size(); index++) {
@@ -99,28 +98,21 @@ public class HttpJsonSource implements MarketDataSource {
     }
 
     private static Instrument instrument(JsonNode item, InstrumentDefaults defaults, String where) {
-        if (item.isTextual()) {
-            return defaults.instrument(item.textValue());
+        String id = item.isObject() ? item.path("id").asText("") : item.asText("");
+        if (!(item.isTextual() || item.isObject()) || id.isBlank()) {
+            throw JsonService.failed(where + ": expected an asset id or an object with a text id, got " + item, null);
         }
-        if (!item.isObject() || !item.path("id").isTextual() || item.path("id").textValue().isBlank()) {
-            throw bad(where + ": expected an asset id or an object with a text id, got " + item);
-        }
-        String id = item.get("id").textValue();
         try {
             return new Instrument(id, text(item, "name").orElse(id),
                     text(item, "assetClass").map(name -> AssetClass.valueOf(name.toUpperCase(Locale.ROOT))).orElse(defaults.assetClass()),
                     text(item, "sector").orElse(defaults.sector()), text(item, "currency").orElse(defaults.currency()));
         } catch (IllegalArgumentException e) {
-            throw bad(where + ": " + item + " is not an instrument: " + e.getMessage());
+            throw JsonService.failed(where + ": " + item + " is not an instrument: " + e.getMessage(), e);
         }
     }
 
     private static Optional<String> text(JsonNode item, String field) {
         JsonNode value = item.get(field);
         return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
-    }
-
-    private static UncheckedIOException bad(String message) {
-        return new UncheckedIOException(message, new IOException(message));
     }
 }

@@ -3,7 +3,6 @@ package io.ballast.plugins.marketdata.http;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.api.marketdata.PriceBar;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,12 +53,12 @@ record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) 
             String where = call + ": bar " + index;
             JsonNode bar = array.get(index);
             if (!bar.isObject()) {
-                throw bad(where + " is not an object but " + bar);
+                throw JsonService.failed(where + " is not an object but " + bar, null);
             }
             LocalDate day = day(required(bar, fields.time(), "timeField", where), where + " field '" + fields.time() + "'");
             Integer earlier = barByDay.putIfAbsent(day, index);
             if (earlier != null) {
-                throw bad(where + " is on " + day + ", as bar " + earlier + " is");
+                throw JsonService.failed(where + " is on " + day + ", as bar " + earlier + " is", null);
             }
             bars.add(bar(bar, asset, day, where));
         }
@@ -76,7 +75,7 @@ record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) 
         try {
             return new PriceBar(asset, day.atStartOfDay(ZoneOffset.UTC).toInstant(), open, high, low, close, volume);
         } catch (IllegalArgumentException e) {
-            throw bad(where + ": " + e.getMessage());
+            throw JsonService.failed(where + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,8 +96,8 @@ record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) 
                 }
             }
         }
-        throw bad(where + ": " + time + " is not a day (yyyy-MM-dd), an instant, a date-time with offset or a count of "
-                + epochUnit.name().toLowerCase(Locale.ROOT) + " since 1970");
+        throw JsonService.failed(where + ": " + time + " is not a day (yyyy-MM-dd), an instant, a date-time with offset or a count of "
+                + epochUnit.name().toLowerCase(Locale.ROOT) + " since 1970", null);
     }
 
     private static Optional<BigDecimal> optionalNumber(JsonNode bar, Optional<String> field, String parameter, String where) {
@@ -117,7 +116,7 @@ record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) 
                 // told below
             }
         }
-        throw bad(where + " field '" + field + "': " + value + " is not a number");
+        throw JsonService.failed(where + " field '" + field + "': " + value + " is not a number", null);
     }
 
     private static JsonNode required(JsonNode bar, String field, String parameter, String where) {
@@ -126,9 +125,5 @@ record JsonBars(BarFields fields, JsonPointer barsPointer, EpochUnit epochUnit) 
             throw new IllegalArgumentException(where + " has no field '" + field + "' (parameter " + parameter + ")");
         }
         return value;
-    }
-
-    private static UncheckedIOException bad(String message) {
-        return new UncheckedIOException(message, new IOException(message));
     }
 }

@@ -119,8 +119,8 @@ final class JsonService implements AutoCloseable {
         return failed("GET " + uri + ": no answer within " + timeout.toMillis() + " ms (parameter timeoutMillis)", cause);
     }
 
-    /** An unchecked failure whose message is {@code message} itself, with the cause kept when there is one. */
-    private static UncheckedIOException failed(String message, Throwable cause) {
+    /** A failure of the service: its message is {@code message} itself, the cause kept when there is one. */
+    static UncheckedIOException failed(String message, Throwable cause) {
         IOException io = cause instanceof IOException ioCause ? ioCause : new IOException(message, cause);
         return new UncheckedIOException(message, io);
     }

@@ -129,6 +129,27 @@ class HttpJsonFailuresTest {
     }
 
     @Test
+    void anInstrumentListThatIsNoListOfInstrumentsIsAFailureNamingTheItem() {
+        Map<String, Object> parameters = Map.of("baseUrl", server.baseUrl());
+        server.answer("/instruments", 200, "{\"instruments\": []}");
+        assertThatThrownBy(() -> source.instruments(parameters))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("GET " + server.baseUrl() + "/instruments: HTTP 200: expected an array of instruments, got object");
+
+        server.answer("/instruments", 200, "[\"AAPL\", {\"name\": \"no id\"}]");
+        assertThatThrownBy(() -> source.instruments(parameters))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("GET " + server.baseUrl() + "/instruments: HTTP 200: instrument 1: expected an asset id or an object "
+                        + "with a text id, got {\"name\":\"no id\"}");
+
+        server.answer("/instruments", 200, "[{\"id\": \"GOLD\", \"assetClass\": \"COMMODITY\"}]");
+        assertThatThrownBy(() -> source.instruments(parameters))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("GET " + server.baseUrl() + "/instruments: HTTP 200: instrument 0: "
+                        + "{\"id\":\"GOLD\",\"assetClass\":\"COMMODITY\"} is not an instrument: ");
+    }
+
+    @Test
     void badParametersAreNamedBeforeAnyRequest() {
         assertThatThrownBy(() -> source.instruments(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter baseUrl: is required");
