@@ -11,6 +11,8 @@ import org.apache.commons.math3.random.Well19937c;
  * {@code (mu - sigma^2/2) / periodsPerYear} and variance {@code sigma^2 / periodsPerYear}.
  * Each asset draws from its own Well19937c generator seeded by the seed and the asset id, so
  * assets are independent and an asset's path does not depend on which others are asked for.
+ * Well19937c's normal draws are pure Java, and the exponential is {@link StrictMath#exp}: the
+ * same seed gives the same bars on every JVM.
  *
  * @param assets           the asset ids
  * @param annualDrift      mu, an annual fraction (0.07 is 7 % a year)
@@ -32,7 +34,8 @@ record GeometricBrownianMotion(List<String> assets, double annualDrift, double a
         RandomGenerator[] generators = chosen.stream().map(asset -> (RandomGenerator) new Well19937c(seedOf(asset))).toArray(RandomGenerator[]::new);
         return growth -> {
             for (int i = 0; i < generators.length; i++) {
-                growth[i] = Math.exp(dailyLogDrift + dailyVolatility * generators[i].nextGaussian());
+                // StrictMath: the same bits on every JVM (Math.exp may differ by an ulp), so a seed names one path everywhere
+                growth[i] = StrictMath.exp(dailyLogDrift + dailyVolatility * generators[i].nextGaussian());
             }
         };
     }
