@@ -146,6 +146,12 @@ class PriceHistoryTest {
                 .hasMessage("price history of AAA has 2 closes for 1 dates");
         assertThatThrownBy(() -> new PriceHistory(List.of(MON), Map.of("AAA", new double[] {0})))
                 .hasMessage("price history of AAA on 2024-03-04: a close must be positive (or NaN when missing), got 0.0");
+        assertThatThrownBy(() -> new PriceHistory(List.of(MON), Map.of("AAA", new double[] {-2})))
+                .hasMessage("price history of AAA on 2024-03-04: a close must be positive (or NaN when missing), got -2.0");
+        assertThatThrownBy(() -> new PriceHistory(List.of(MON), Map.of("AAA", new double[] {Double.POSITIVE_INFINITY})))
+                .hasMessage("price history of AAA on 2024-03-04: a close must be positive (or NaN when missing), got Infinity");
+        assertThatThrownBy(() -> new PriceHistory(List.of(MON, MON), Map.of()))
+                .hasMessage("price history dates must be strictly increasing: 2024-03-04 is followed by 2024-03-04");
         assertThatThrownBy(() -> threeDays().closes("ZZZ"))
                 .hasMessage("asset ZZZ is not in the price history; it has [AAA, NEW]");
     }
