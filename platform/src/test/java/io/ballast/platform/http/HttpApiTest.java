@@ -410,8 +410,8 @@ class HttpApiTest {
             ConstructionRequest request = quant.lastRequest.get();
             assertThat(request.method()).isEqualTo("max-sharpe");
             assertThat(request.prices().assets()).containsExactly("AAA", "BBB");
-            assertThat(request.prices().close(0, 1)).isNaN();
-            assertThat(request.prices().close(2, 0)).isEqualTo(10.2);
+            assertThat(request.prices().closes("BBB")[0]).isNaN();
+            assertThat(request.prices().closes("AAA")[2]).isEqualTo(10.2);
             assertThat(request.annualRiskFreeRate()).isEqualTo(0.03);
             assertThat(request.estimation().periodsPerYear()).isEqualTo(365);
             assertThat(request.estimation().covarianceMethod()).isEqualTo(CovarianceMethod.LEDOIT_WOLF);
