@@ -1,14 +1,17 @@
 package io.ballast.api.marketdata;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 
 /**
  * Daily closes of a set of assets over a run of trading days, aligned by day:
@@ -60,6 +63,47 @@ public final class PriceHistory {
         return EMPTY;
     }
 
+    /**
+     * Aligns daily bars on the union of their days, using the close: a bar's day is the UTC date
+     * of its {@link PriceBar#time()}, and an asset without a bar on a day has no price there (NaN),
+     * as has an asset given no bars at all. Assets come in the map's iteration order (pass a
+     * {@code LinkedHashMap} or {@code TreeMap} for a stable one); bars may come in any order.
+     *
+     * @throws IllegalArgumentException when a bar is listed under another asset than its own, or
+     *                                  an asset has two bars on one day
+     */
+    public static PriceHistory ofBars(Map<String, List<PriceBar>> barsByAsset) {
+        Objects.requireNonNull(barsByAsset, "barsByAsset");
+        TreeSet<LocalDate> days = new TreeSet<>();
+        barsByAsset.forEach((asset, bars) -> Objects.requireNonNull(bars, () -> "bars of " + asset)
+                .forEach(bar -> days.add(dayOf(bar))));
+        Map<LocalDate, Integer> indexOfDay = new HashMap<>();
+        for (LocalDate day : days) {
+            indexOfDay.put(day, indexOfDay.size());
+        }
+        Map<String, double[]> closesByAsset = new LinkedHashMap<>();
+        barsByAsset.forEach((asset, bars) -> {
+            double[] closes = new double[days.size()];
+            Arrays.fill(closes, Double.NaN);
+            for (PriceBar bar : bars) {
+                if (!bar.asset().equals(asset)) {
+                    throw new IllegalArgumentException("a bar of " + bar.asset() + " is listed under " + asset);
+                }
+                int index = indexOfDay.get(dayOf(bar));
+                if (!Double.isNaN(closes[index])) {
+                    throw new IllegalArgumentException("asset " + asset + " has two bars on " + dayOf(bar));
+                }
+                closes[index] = bar.close().doubleValue();
+            }
+            closesByAsset.put(asset, closes);
+        });
+        return new PriceHistory(new ArrayList<>(days), closesByAsset);
+    }
+
+    private static LocalDate dayOf(PriceBar bar) {
+        return LocalDate.ofInstant(bar.time(), ZoneOffset.UTC);
+    }
+
     /** The trading days, oldest first. */
     public List<LocalDate> dates() {
         return dates;
@@ -109,5 +153,89 @@ public final class PriceHistory {
         int days = end;
         closesByAsset.forEach((asset, closes) -> cut.put(asset, Arrays.copyOf(closes, days)));
         return new PriceHistory(new ArrayList<>(dates.subList(0, end)), cut);
+    }
+
+    /**
+     * The days from {@code firstDay} to {@code lastDay}, both included, of the same assets. The
+     * result may hold no day at all.
+     *
+     * @throws IllegalArgumentException when {@code firstDay} is after {@code lastDay}
+     */
+    public PriceHistory between(LocalDate firstDay, LocalDate lastDay) {
+        Objects.requireNonNull(firstDay, "firstDay");
+        Objects.requireNonNull(lastDay, "lastDay");
+        if (firstDay.isAfter(lastDay)) {
+            throw new IllegalArgumentException("the window starts on " + firstDay + ", after it ends on " + lastDay);
+        }
+        int start = 0;
+        while (start < dates.size() && dates.get(start).isBefore(firstDay)) {
+            start++;
+        }
+        int end = start;
+        while (end < dates.size() && !dates.get(end).isAfter(lastDay)) {
+            end++;
+        }
+        if (start == 0 && end == dates.size()) {
+            return this;
+        }
+        Map<String, double[]> cut = new LinkedHashMap<>();
+        int from = start;
+        int to = end;
+        closesByAsset.forEach((asset, closes) -> cut.put(asset, Arrays.copyOfRange(closes, from, to)));
+        return new PriceHistory(new ArrayList<>(dates.subList(start, end)), cut);
+    }
+
+    /**
+     * The history of the given assets only, in the given order. Days on which none of them has a
+     * close are left out: they are not trading days of that set of assets, and keeping them would
+     * put a day without any price between two that have one.
+     *
+     * @throws IllegalArgumentException when {@code assets} is empty, repeats an asset or names one
+     *                                  that is not in the history
+     */
+    public PriceHistory select(List<String> assets) {
+        Objects.requireNonNull(assets, "assets");
+        if (assets.isEmpty()) {
+            throw new IllegalArgumentException("no assets were selected");
+        }
+        Map<String, double[]> selected = new LinkedHashMap<>();
+        for (String asset : assets) {
+            double[] closes = closesByAsset.get(asset);
+            if (closes == null) {
+                throw new IllegalArgumentException("asset " + asset + " is not in the price history; it has " + assets());
+            }
+            if (selected.put(asset, closes) != null) {
+                throw new IllegalArgumentException("asset " + asset + " is selected twice");
+            }
+        }
+        boolean[] kept = new boolean[dates.size()];
+        int keptCount = 0;
+        for (int day = 0; day < dates.size(); day++) {
+            for (double[] closes : selected.values()) {
+                if (!Double.isNaN(closes[day])) {
+                    kept[day] = true;
+                    keptCount++;
+                    break;
+                }
+            }
+        }
+        List<LocalDate> keptDates = new ArrayList<>(keptCount);
+        for (int day = 0; day < dates.size(); day++) {
+            if (kept[day]) {
+                keptDates.add(dates.get(day));
+            }
+        }
+        Map<String, double[]> keptCloses = new LinkedHashMap<>();
+        selected.forEach((asset, closes) -> {
+            double[] column = new double[keptDates.size()];
+            int next = 0;
+            for (int day = 0; day < closes.length; day++) {
+                if (kept[day]) {
+                    column[next++] = closes[day];
+                }
+            }
+            keptCloses.put(asset, column);
+        });
+        return new PriceHistory(keptDates, keptCloses);
     }
 }

@@ -1,12 +1,13 @@
 package io.ballast.platform.app;
 
 import io.ballast.api.marketdata.PriceBar;
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.construction.ConstructionRequest;
 import io.ballast.platform.construction.OptimizedPortfolio;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.http.QuantPort;
 import io.ballast.platform.problem.InvalidInputException;
-import io.ballast.platform.quant.prices.PriceHistory;
+import io.ballast.platform.quant.prices.PriceHistoryRequirement;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReport;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReporter;
@@ -49,9 +50,19 @@ final class QuantLibraryPort implements QuantPort {
             if (instruments.find(asset).isEmpty()) {
                 throw new InvalidInputException("prices.assets[" + i + "]", "no instrument " + asset + " is stored");
             }
-            barsByAsset.put(asset, priceBars.bars(asset, start, end));
+            List<PriceBar> bars = priceBars.bars(asset, start, end);
+            if (bars.isEmpty()) {
+                throw new InvalidInputException(PriceHistoryRequirement.FIELD, "asset " + asset + " has no bars");
+            }
+            barsByAsset.put(asset, bars);
         }
-        return PriceHistory.fromBars(barsByAsset);
+        PriceHistory history;
+        try {
+            history = PriceHistory.ofBars(barsByAsset);
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidInputException(PriceHistoryRequirement.FIELD, refused.getMessage());
+        }
+        return PriceHistoryRequirement.requireMeasurable(history, PriceHistoryRequirement.FIELD);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.ballast.platform.cli;
 
+import io.ballast.api.marketdata.PriceHistory;
+import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.quant.estimate.CovarianceMethod;
 import io.ballast.platform.quant.estimate.EstimationSettings;
 import io.ballast.platform.quant.estimate.ExpectedReturnMethod;
-import io.ballast.platform.quant.prices.PriceHistory;
 import io.ballast.platform.quant.prices.PriceHistoryCsv;
-import io.ballast.platform.problem.InvalidInputException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

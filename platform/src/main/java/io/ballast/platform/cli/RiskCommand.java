@@ -1,6 +1,6 @@
 package io.ballast.platform.cli;
 
-import io.ballast.platform.quant.prices.PriceHistory;
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReport;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReporter;

@@ -1,9 +1,9 @@
 package io.ballast.platform.construction;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.api.optimizer.MarketViews;
 import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.platform.quant.estimate.EstimationSettings;
-import io.ballast.platform.quant.prices.PriceHistory;
 import java.util.Map;
 import java.util.Objects;
 

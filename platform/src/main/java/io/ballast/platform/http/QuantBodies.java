@@ -1,5 +1,6 @@
 package io.ballast.platform.http;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.api.optimizer.InvestorView;
 import io.ballast.api.optimizer.MarketViews;
 import io.ballast.api.optimizer.WeightConstraints;
@@ -7,7 +8,7 @@ import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.quant.estimate.CovarianceMethod;
 import io.ballast.platform.quant.estimate.EstimationSettings;
 import io.ballast.platform.quant.estimate.ExpectedReturnMethod;
-import io.ballast.platform.quant.prices.PriceHistory;
+import io.ballast.platform.quant.prices.PriceHistoryRequirement;
 import io.ballast.platform.quant.risk.HistoricalWindow;
 import io.ballast.platform.quant.risk.StressScenario;
 import java.time.LocalDate;
@@ -49,20 +50,22 @@ final class QuantBodies {
             if (dates == null || closes == null) {
                 throw new InvalidInputException(dates == null ? "prices.dates" : "prices.closes", "is required for inline prices");
             }
-            List<String> assetIds = List.copyOf(closes.keySet());
-            double[][] matrix = new double[dates.size()][assetIds.size()];
-            for (int asset = 0; asset < assetIds.size(); asset++) {
-                List<Double> column = closes.get(assetIds.get(asset));
+            Map<String, double[]> closesByAsset = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Double>> asset : closes.entrySet()) {
+                List<Double> column = asset.getValue();
                 if (column.size() != dates.size()) {
-                    throw new InvalidInputException("prices.closes." + assetIds.get(asset),
+                    throw new InvalidInputException("prices.closes." + asset.getKey(),
                             "has " + column.size() + " closes for " + dates.size() + " dates");
                 }
+                double[] assetCloses = new double[dates.size()];
                 for (int date = 0; date < dates.size(); date++) {
                     Double close = column.get(date);
-                    matrix[date][asset] = close == null ? Double.NaN : close;
+                    assetCloses[date] = close == null ? Double.NaN : close;
                 }
+                closesByAsset.put(asset.getKey(), assetCloses);
             }
-            return new PriceHistory(dates, assetIds, matrix);
+            PriceHistory history = refusedAs("prices", () -> new PriceHistory(dates, closesByAsset));
+            return PriceHistoryRequirement.requireMeasurable(history, "prices");
         }
     }
 

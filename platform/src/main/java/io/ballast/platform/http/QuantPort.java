@@ -1,8 +1,8 @@
 package io.ballast.platform.http;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.construction.ConstructionRequest;
 import io.ballast.platform.construction.OptimizedPortfolio;
-import io.ballast.platform.quant.prices.PriceHistory;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReport;
 import io.ballast.platform.quant.risk.report.RiskReportSettings;
 import java.time.LocalDate;

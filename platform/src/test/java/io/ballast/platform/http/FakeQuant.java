@@ -1,11 +1,11 @@
 package io.ballast.platform.http;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.platform.construction.ConstructionRequest;
 import io.ballast.platform.construction.OptimizedPortfolio;
 import io.ballast.platform.construction.PortfolioPerformance;
 import io.ballast.platform.problem.InvalidInputException;
-import io.ballast.platform.quant.prices.PriceHistory;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReport;
 import io.ballast.platform.quant.risk.report.RiskReportSettings;
 import java.time.LocalDate;
@@ -26,8 +26,9 @@ final class FakeQuant implements QuantPort {
         if (assets.contains("NOPE")) {
             throw new InvalidInputException("prices.assets[" + assets.indexOf("NOPE") + "]", "no instrument NOPE is stored");
         }
-        return new PriceHistory(List.of(LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 3)), assets,
-                new double[][] {filled(assets.size(), 100), filled(assets.size(), 101)});
+        Map<String, double[]> closesByAsset = new java.util.LinkedHashMap<>();
+        assets.forEach(asset -> closesByAsset.put(asset, new double[] {100, 101}));
+        return new PriceHistory(List.of(LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 3)), closesByAsset);
     }
 
     @Override
@@ -49,11 +50,5 @@ final class FakeQuant implements QuantPort {
     @Override
     public PortfolioRiskReport riskReport(PriceHistory prices, Map<String, Double> weightByAsset, RiskReportSettings settings) {
         throw new UnsupportedOperationException("risk reports are tested on the packaged platform");
-    }
-
-    private static double[] filled(int length, double value) {
-        double[] row = new double[length];
-        java.util.Arrays.fill(row, value);
-        return row;
     }
 }

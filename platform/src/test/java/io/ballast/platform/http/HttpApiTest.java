@@ -410,8 +410,8 @@ class HttpApiTest {
             ConstructionRequest request = quant.lastRequest.get();
             assertThat(request.method()).isEqualTo("max-sharpe");
             assertThat(request.prices().assets()).containsExactly("AAA", "BBB");
-            assertThat(request.prices().close(0, 1)).isNaN();
-            assertThat(request.prices().close(2, 0)).isEqualTo(10.2);
+            assertThat(request.prices().closes("BBB")[0]).isNaN();
+            assertThat(request.prices().closes("AAA")[2]).isEqualTo(10.2);
             assertThat(request.annualRiskFreeRate()).isEqualTo(0.03);
             assertThat(request.estimation().periodsPerYear()).isEqualTo(365);
             assertThat(request.estimation().covarianceMethod()).isEqualTo(CovarianceMethod.LEDOIT_WOLF);
@@ -464,6 +464,28 @@ class HttpApiTest {
             assertThat(field(send(post("/api/v1/optimize", VIEWER,
                     "{\"method\": \"hrp\", \"prices\": {\"assets\": [\"AAA\", \"NOPE\"]}}"))))
                     .isEqualTo("prices.assets[1]");
+        }
+
+        @Test
+        void inlinePricesNoHistoryCanHoldAreRefusedUnderPrices() throws Exception {
+            quant.lastRequest.set(null);
+            JsonNode descending = assertProblem(send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "hrp", "prices": {"dates": ["2025-01-03", "2025-01-02"], "closes": {"AAA": [1, 2]}}}""")), 422)
+                    .get("errors").get(0);
+            JsonNode zero = assertProblem(send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "hrp", "prices": {"dates": ["2025-01-02", "2025-01-03"], "closes": {"AAA": [1, 0]}}}""")), 422)
+                    .get("errors").get(0);
+            JsonNode neverPriced = assertProblem(send(post("/api/v1/optimize", VIEWER, """
+                    {"method": "hrp", "prices": {"dates": ["2025-01-02", "2025-01-03"], "closes": {"AAA": [1, 2], "BBB": [null, null]}}}""")),
+                    422).get("errors").get(0);
+
+            assertThat(descending.get("field").asText()).isEqualTo("prices");
+            assertThat(descending.get("problem").asText()).contains("strictly increasing").contains("2025-01-03 is followed by 2025-01-02");
+            assertThat(zero.get("field").asText()).isEqualTo("prices");
+            assertThat(zero.get("problem").asText()).contains("AAA on 2025-01-03").contains("positive");
+            assertThat(neverPriced.get("field").asText()).isEqualTo("prices");
+            assertThat(neverPriced.get("problem").asText()).isEqualTo("asset BBB has no price at all");
+            assertThat(quant.lastRequest.get()).isNull();
         }
 
         @Test

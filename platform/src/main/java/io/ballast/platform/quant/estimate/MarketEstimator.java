@@ -1,7 +1,7 @@
 package io.ballast.platform.quant.estimate;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.api.optimizer.MarketEstimates;
-import io.ballast.platform.quant.prices.PriceHistory;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

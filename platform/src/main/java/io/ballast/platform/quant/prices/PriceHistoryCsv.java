@@ -1,5 +1,6 @@
 package io.ballast.platform.quant.prices;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.problem.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,15 +16,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a wide price CSV into a {@link PriceHistory}: a header {@code date,TICKER,...}, then one
- * line per date with an ISO date ({@code yyyy-mm-dd}) and one close per ticker; an empty cell
- * means no price that day. Dates must ascend without repeats. Cells are trimmed and blank lines
- * skipped; quoting is not supported (tickers and numbers need none). Every problem is reported as
- * an {@link InvalidInputException} that names the line and, where there is one, the column.
+ * Reads a wide price CSV into a {@link PriceHistory} that meets the {@link PriceHistoryRequirement}:
+ * a header {@code date,TICKER,...}, then one line per date with an ISO date ({@code yyyy-mm-dd})
+ * and one close per ticker; an empty cell means no price that day. Dates must ascend without
+ * repeats. Cells are trimmed and blank lines skipped; quoting is not supported (tickers and
+ * numbers need none). Every problem is reported as an {@link InvalidInputException} that names
+ * the line and, where there is one, the column.
  */
 public final class PriceHistoryCsv {
 
@@ -32,7 +35,7 @@ public final class PriceHistoryCsv {
 
     /** Reads a file, reporting problems under the field {@code prices}. */
     public static PriceHistory read(Path file) {
-        return read(file, PriceHistory.FIELD);
+        return read(file, PriceHistoryRequirement.FIELD);
     }
 
     /** Reads a file, reporting problems under {@code field} (the option or JSON path the file came from). */
@@ -52,7 +55,7 @@ public final class PriceHistoryCsv {
 
     /** Reads CSV text, reporting problems under the field {@code prices}. */
     public static PriceHistory read(Reader reader) {
-        return read(reader, PriceHistory.FIELD);
+        return read(reader, PriceHistoryRequirement.FIELD);
     }
 
     /** Reads CSV text, reporting problems under {@code field}. The reader is not closed. */
@@ -117,13 +120,21 @@ public final class PriceHistoryCsv {
             throw new InvalidInputException(field, "the file has " + dates.size() + (dates.size() == 1 ? " date" : " dates")
                     + "; at least two are needed");
         }
+        Map<String, double[]> closesByTicker = new LinkedHashMap<>();
         for (int a = 0; a < tickers.size(); a++) {
-            int asset = a;
-            if (rows.stream().allMatch(row -> Double.isNaN(row[asset]))) {
+            double[] closes = new double[rows.size()];
+            boolean anyPrice = false;
+            for (int d = 0; d < closes.length; d++) {
+                closes[d] = rows.get(d)[a];
+                anyPrice |= !Double.isNaN(closes[d]);
+            }
+            if (!anyPrice) {
                 throw new InvalidInputException(field, "column " + tickers.get(a) + " has no price at all");
             }
+            closesByTicker.put(tickers.get(a), closes);
         }
-        return new PriceHistory(rows.toArray(double[][]::new), dates, tickers);
+        // every rule of PriceHistory and PriceHistoryRequirement is checked above, naming the line
+        return new PriceHistory(dates, closesByTicker);
     }
 
     private static List<String> tickers(String[] header, int lineNumber, String field) {

@@ -1,10 +1,13 @@
 package io.ballast.platform.quant.prices;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.problem.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -36,15 +39,15 @@ public final class ReturnSeries {
      * @throws InvalidInputException (field {@code returns}) when any of the above does not hold
      */
     public ReturnSeries(List<LocalDate> dates, List<String> assets, double[][] returns) {
-        this(PriceHistory.deepCopy(Objects.requireNonNull(returns, "returns")), dates, assets);
+        this(deepCopy(Objects.requireNonNull(returns, "returns")), dates, assets);
     }
 
     /** Takes ownership of {@code returns}: the factories build it fresh, so it is not copied again. */
     private ReturnSeries(double[][] returns, List<LocalDate> dates, List<String> assets) {
         this.dates = List.copyOf(Objects.requireNonNull(dates, "dates"));
         this.assets = List.copyOf(Objects.requireNonNull(assets, "assets"));
-        PriceHistory.requireAscending(FIELD, this.dates);
-        PriceHistory.requireUniqueAssets(FIELD, this.assets);
+        requireAscending(FIELD, this.dates);
+        requireUniqueAssets(FIELD, this.assets);
         if (returns.length != this.dates.size()) {
             throw new InvalidInputException(FIELD, returns.length + " rows of returns for " + this.dates.size() + " dates");
         }
@@ -63,29 +66,47 @@ public final class ReturnSeries {
         }
     }
 
-    /** Simple returns {@code p_t / p_(t-1) - 1}. */
+    /**
+     * Simple returns {@code p_t / p_(t-1) - 1}.
+     *
+     * @throws InvalidInputException (field {@code prices}) when the prices break the
+     *     {@link PriceHistoryRequirement}
+     */
     public static ReturnSeries simple(PriceHistory prices) {
         return of(prices, (previous, current) -> current / previous - 1.0);
     }
 
-    /** Logarithmic returns {@code ln(p_t / p_(t-1))}. */
+    /**
+     * Logarithmic returns {@code ln(p_t / p_(t-1))}.
+     *
+     * @throws InvalidInputException (field {@code prices}) when the prices break the
+     *     {@link PriceHistoryRequirement}
+     */
     public static ReturnSeries logarithmic(PriceHistory prices) {
         return of(prices, (previous, current) -> Math.log(current / previous));
     }
 
     private static ReturnSeries of(PriceHistory prices, DoubleBinaryOperator returnOf) {
-        int assetCount = prices.assetCount();
+        PriceHistoryRequirement.requireMeasurable(prices, PriceHistoryRequirement.FIELD);
+        List<String> assets = prices.assets();
+        int assetCount = assets.size();
+        // one copy of each asset's closes, read by index below
+        double[][] closesByAsset = new double[assetCount][];
+        for (int a = 0; a < assetCount; a++) {
+            closesByAsset[a] = prices.closes(assets.get(a));
+        }
+        List<LocalDate> dates = prices.dates();
         List<LocalDate> periodDates = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         double[] previousClose = new double[assetCount];
         for (int a = 0; a < assetCount; a++) {
-            previousClose[a] = prices.close(0, a);
+            previousClose[a] = closesByAsset[a][0];
         }
-        for (int d = 1; d < prices.dateCount(); d++) {
+        for (int d = 1; d < dates.size(); d++) {
             double[] row = new double[assetCount];
             boolean anyReturn = false;
             for (int a = 0; a < assetCount; a++) {
-                double close = prices.close(d, a);
+                double close = closesByAsset[a][d];
                 // NaN on either side propagates: no price today, or none yet, gives a missing return
                 row[a] = returnOf.applyAsDouble(previousClose[a], close);
                 if (!Double.isNaN(close)) {
@@ -94,11 +115,11 @@ public final class ReturnSeries {
                 anyReturn |= !Double.isNaN(row[a]);
             }
             if (anyReturn) {
-                periodDates.add(prices.dates().get(d));
+                periodDates.add(dates.get(d));
                 rows.add(row);
             }
         }
-        return new ReturnSeries(rows.toArray(double[][]::new), periodDates, prices.assets());
+        return new ReturnSeries(rows.toArray(double[][]::new), periodDates, assets);
     }
 
     public List<LocalDate> dates() {
@@ -129,7 +150,7 @@ public final class ReturnSeries {
 
     /** A copy of all returns, {@code [period][asset]}. */
     public double[][] returns() {
-        return PriceHistory.deepCopy(returns);
+        return deepCopy(returns);
     }
 
     /** How many periods have a return of this asset. */
@@ -153,5 +174,37 @@ public final class ReturnSeries {
             }
         }
         return true;
+    }
+
+    private static double[][] deepCopy(double[][] matrix) {
+        double[][] copy = new double[matrix.length][];
+        for (int row = 0; row < matrix.length; row++) {
+            copy[row] = matrix[row].clone();
+        }
+        return copy;
+    }
+
+    private static void requireAscending(String field, List<LocalDate> dates) {
+        for (int d = 1; d < dates.size(); d++) {
+            if (!dates.get(d).isAfter(dates.get(d - 1))) {
+                throw new InvalidInputException(field, "date " + dates.get(d) + " follows " + dates.get(d - 1)
+                        + "; dates must ascend without repeats");
+            }
+        }
+    }
+
+    static void requireUniqueAssets(String field, List<String> assets) {
+        if (assets.isEmpty()) {
+            throw new InvalidInputException(field, "there are no assets");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String asset : assets) {
+            if (asset == null || asset.isBlank()) {
+                throw new InvalidInputException(field, "an asset has a blank name");
+            }
+            if (!seen.add(asset)) {
+                throw new InvalidInputException(field, "asset " + asset + " appears twice");
+            }
+        }
     }
 }

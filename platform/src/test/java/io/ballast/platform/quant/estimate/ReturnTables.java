@@ -1,6 +1,7 @@
 package io.ballast.platform.quant.estimate;
 
-import io.ballast.platform.quant.prices.PriceHistory;
+import io.ballast.api.marketdata.PriceHistory;
+import io.ballast.platform.quant.prices.PriceTables;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.prices.SharedMarketData;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ final class ReturnTables {
         for (int a = 0; a < closes[0].length; a++) {
             assets.add(String.valueOf((char) ('A' + a)));
         }
-        return new PriceHistory(days(0, closes.length), assets, closes);
+        return PriceTables.byDay(days(0, closes.length), assets, closes);
     }
 
     static List<LocalDate> days(int from, int count) {

@@ -3,13 +3,13 @@ package io.ballast.platform.quant.prices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.problem.InvalidInputException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +26,13 @@ class PriceHistoryCsvTest {
 
         // the file's README: 20 stocks, 1989-12-29 to 2018-04-11, 7,126 rows
         assertThat(prices.assets()).containsExactly(SharedMarketData.STOCK_TICKERS);
-        assertThat(prices.dateCount()).isEqualTo(7126);
+        assertThat(prices.dates()).hasSize(7126);
         assertThat(prices.dates().get(0)).isEqualTo(LocalDate.parse("1989-12-29"));
         assertThat(prices.dates().get(7125)).isEqualTo(LocalDate.parse("2018-04-11"));
         // first and last lines of the file: GOOG empty, AAPL 0.117203; SBUX 59.419998 on the last
-        assertThat(prices.close(0, 0)).isNaN();
-        assertThat(prices.close(0, 1)).isEqualTo(0.117203);
-        assertThat(prices.close(7125, 19)).isEqualTo(59.419998);
+        assertThat(prices.closes("GOOG")[0]).isNaN();
+        assertThat(prices.closes("AAPL")[0]).isEqualTo(0.117203);
+        assertThat(prices.closes("SBUX")[7125]).isEqualTo(59.419998);
     }
 
     @Test
@@ -43,7 +43,8 @@ class PriceHistoryCsvTest {
         assertThat(prices.assets()).containsExactly("AAA", "BBB");
         assertThat(prices.dates()).containsExactly(LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03"),
                 LocalDate.parse("2024-01-04"));
-        assertThat(Arrays.deepToString(prices.closes())).isEqualTo(Arrays.deepToString(new double[][] {{10, Double.NaN}, {10.5, 20}, {11, 21}}));
+        assertThat(prices.closes("AAA")).containsExactly(10, 10.5, 11);
+        assertThat(prices.closes("BBB")).containsExactly(Double.NaN, 20, 21);
     }
 
     @Test
@@ -51,7 +52,7 @@ class PriceHistoryCsvTest {
         Path file = folder.resolve("prices.csv");
         Files.writeString(file, "date,X\n2024-01-02,1\n2024-01-03,2\n");
 
-        assertThat(Arrays.deepToString(PriceHistoryCsv.read(file).closes())).isEqualTo(Arrays.deepToString(new double[][] {{1}, {2}}));
+        assertThat(PriceHistoryCsv.read(file).closes("X")).containsExactly(1, 2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.platform.problem.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ class ReturnSeriesTest {
 
     /** A trades throughout; B lists on day 2 and misses day 4; C has no price on days 2 and 3. */
     private static PriceHistory prices() {
-        return new PriceHistory(DATES, List.of("A", "B", "C"), new double[][] {
+        return PriceTables.byDay(DATES, List.of("A", "B", "C"), new double[][] {
             {100, NA, 10},
             {110, 50, NA},
             {99, 55, NA},
@@ -66,7 +67,7 @@ class ReturnSeriesTest {
 
     @Test
     void periodsInWhichNoAssetHasAReturnAreLeftOut() {
-        PriceHistory prices = new PriceHistory(DATES.subList(0, 4), List.of("A", "B"), new double[][] {
+        PriceHistory prices = PriceTables.byDay(DATES.subList(0, 4), List.of("A", "B"), new double[][] {
             {1, 2}, {NA, 2.2}, {NA, NA}, {3, 4.4}});
 
         ReturnSeries returns = ReturnSeries.simple(prices);
@@ -91,7 +92,20 @@ class ReturnSeriesTest {
         // test_log_returns_from_prices: the last log return of the last column, and as many
         // missing returns as missing prices (the dropped first row stands for each asset's first price)
         assertThat(logReturns.returnAt(7124, 19)).isCloseTo(0.0001682740081102576, within(1e-18));
-        assertThat(missingCount(logReturns.returns())).isEqualTo(missingCount(prices.closes()));
+        assertThat(missingCount(logReturns.returns())).isEqualTo(missingCount(prices));
+    }
+
+    @Test
+    void pricesWithoutAReturnToMeasureAreRefusedUnderPrices() {
+        PriceHistory oneDay = PriceTables.byDay(DATES.subList(0, 1), List.of("A"), new double[][] {{100}});
+        PriceHistory neverPriced = PriceTables.byDay(DATES.subList(0, 2), List.of("A", "B"), new double[][] {{100, NA}, {101, NA}});
+
+        assertThatThrownBy(() -> ReturnSeries.simple(oneDay))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("prices: the prices cover 1 date; at least two are needed");
+        assertThatThrownBy(() -> ReturnSeries.logarithmic(neverPriced))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("prices: asset B has no price at all");
     }
 
     @Test
@@ -120,6 +134,10 @@ class ReturnSeriesTest {
             assertThat(e.field()).isEqualTo("returns");
             assertThat(e.problem()).isEqualTo(problem);
         });
+    }
+
+    private static long missingCount(PriceHistory prices) {
+        return missingCount(prices.assets().stream().map(prices::closes).toArray(double[][]::new));
     }
 
     private static long missingCount(double[][] matrix) {

@@ -1,5 +1,6 @@
 package io.ballast.platform.quant.prices;
 
+import io.ballast.api.marketdata.PriceHistory;
 import java.nio.file.Path;
 
 /**
