@@ -56,9 +56,9 @@ public class EfficientReturnOptimizer implements Optimizer {
         double target = TARGET_RETURN.valueIn(request, ID);
         CheckedEstimates estimates = CheckedEstimates.of(request, ID, true);
         ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        HighestReturn highest = HighestReturn.within(estimates, constraints);
-        if (target > highest.expectedAnnualReturn() + TARGET_TOLERANCE * Math.max(1, Math.abs(target))) {
-            throw new IllegalArgumentException("parameters.targetReturn is " + target + ", above " + highest.expectedAnnualReturn()
+        LinearMaximum highest = LinearMaximum.of(estimates.expectedAnnualReturns(), constraints);
+        if (target > highest.value() + TARGET_TOLERANCE * Math.max(1, Math.abs(target))) {
+            throw new IllegalArgumentException("parameters.targetReturn is " + target + ", above " + highest.value()
                     + ", the highest expected return of any portfolio within the constraints");
         }
         double[] negativeReturns = Arrays.copyOf(estimates.expectedAnnualReturns(), constraints.variableCount());
@@ -66,7 +66,7 @@ public class EfficientReturnOptimizer implements Optimizer {
             negativeReturns[i] = -negativeReturns[i];
         }
         // μᵀw ≥ target as −μᵀw ≤ −target; a target a hair above the highest return is clamped to it
-        double reachable = Math.min(target, highest.expectedAnnualReturn());
+        double reachable = Math.min(target, highest.value());
         ConstraintSystem targeted = constraints.withInequality(new LinearConstraint("parameters.targetReturn", negativeReturns, -reachable));
         QuadraticProgram program = MeanVarianceObjective.leastVariance(request.constraints().l2Gamma()).over(estimates, targeted)
                 .startingFrom(highest.point());
