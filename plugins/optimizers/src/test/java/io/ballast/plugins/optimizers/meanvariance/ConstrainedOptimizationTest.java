@@ -57,6 +57,29 @@ class ConstrainedOptimizationTest {
     }
 
     @Test
+    void sectorCapsHoldAtATargetVolatility() {
+        // PyPortfolioOpt's test_efficient_risk_sector_constraints_auto, with the caps above
+        WeightConstraints constraints = WeightConstraints.longOnly().withSectorCaps(SECTORS, CAPS);
+
+        TargetWeights weights = new EfficientRiskOptimizer().optimize(request(stocks, constraints).withParameters(Map.of("targetVolatility", 0.19)));
+
+        assertSectorsWithinCaps(weights);
+        assertThat(Performance.of(weights, stocks, RISK_FREE_RATE).volatility()).isCloseTo(0.19, within(1e-8));
+    }
+
+    @Test
+    void aTargetReturnTheSectorCapsPutOutOfReachIsRefusedNamingTheHighest() {
+        // three assets, B and C in one sector capped at 0.5: the best is 0.5 in C and 0.5 in A, 0.05 + 0.15 = 0.2
+        MarketEstimates three = new MarketEstimates(List.of("A", "B", "C"), new double[] {0.1, 0.2, 0.3},
+                new double[][] {{0.04, 0, 0}, {0, 0.04, 0}, {0, 0, 0.04}});
+        WeightConstraints constraints = WeightConstraints.longOnly().withSectorCaps(Map.of("B", "x", "C", "x"), Map.of("x", 0.5));
+
+        assertThatThrownBy(() -> new EfficientReturnOptimizer().optimize(request(three, constraints).withParameters(Map.of("targetReturn", 0.25))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameters.targetReturn is 0.25, above 0.2, the highest expected return of any portfolio within the constraints");
+    }
+
+    @Test
     void turnoverLimitBindsInMinimumVolatility() {
         // from equal weights, minimum volatility would trade far more than 0.3
         WeightConstraints constraints = WeightConstraints.longOnly().withTurnoverLimit(0.3, equalWeights(stocks.assets()));
