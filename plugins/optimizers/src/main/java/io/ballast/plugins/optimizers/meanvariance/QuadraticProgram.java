@@ -68,22 +68,6 @@ public final class QuadraticProgram {
         return constraints;
     }
 
-    /** {@code ½ xᵀQx − cᵀx}. */
-    public double objectiveAt(double[] x) {
-        double value = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == 0) {
-                continue;
-            }
-            double row = 0;
-            for (int j = 0; j < x.length; j++) {
-                row += quadratic[i][j] * x[j];
-            }
-            value += x[i] * (0.5 * row - linear[i]);
-        }
-        return value;
-    }
-
     double quadratic(int row, int column) {
         return quadratic[row][column];
     }
