@@ -13,8 +13,9 @@ import java.util.Optional;
  * <p>
  * Variables {@code 0..n-1} are the asset weights, in the request's order. With a turnover limit,
  * variable {@code n + j} is the trade of asset {@code j}, held at or above
- * {@code |w_j − current_j|} by two inequalities, and the trades sum to at most the limit (less what
- * selling current positions outside the universe trades). The budget {@code Σw = 1} is an equality;
+ * {@code |w_j − current_j|} by two inequalities (and so never negative, without a bound of its
+ * own), and the trades sum to at most the limit (less what selling current positions outside the
+ * universe trades). The budget {@code Σw = 1} is an equality;
  * per-asset bounds (with the maximum position folded in) are variable bounds; each sector cap is an
  * inequality over that sector's assets. An upper bound that the budget and the other lower bounds
  * already imply ({@code upper_j ≥ 1 − Σ_{i≠j} lower_i}, e.g. 1 for a long-only book) is left out,
@@ -83,7 +84,10 @@ public final class ConstraintSystem {
         }
         if (turnoverLimited) {
             for (int j = 0; j < n; j++) {
-                lower[n + j] = 0;
+                // no bound t ≥ 0: the two rows imply it, and with it ojAlgo's active-set solver meets three active
+                // constraints in two variables wherever an asset does not trade, and there cycled or stopped at
+                // non-optimal points it reported optimal (measured on stock_prices.csv)
+                lower[n + j] = Double.NEGATIVE_INFINITY;
                 upper[n + j] = Double.POSITIVE_INFINITY;
                 double[] buy = new double[variables];
                 buy[j] = 1;

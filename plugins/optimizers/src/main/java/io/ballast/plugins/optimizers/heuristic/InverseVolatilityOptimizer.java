@@ -1,14 +1,11 @@
 package io.ballast.plugins.optimizers.heuristic;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
-import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.plugins.optimizers.constraints.BoundedProportions;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import io.ballast.plugins.optimizers.meanvariance.CheckedEstimates;
+import io.ballast.plugins.optimizers.meanvariance.ConstrainedOptimizer;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -24,34 +21,16 @@ import org.pf4j.Extension;
  * than silently ignored.
  */
 @Extension
-public class InverseVolatilityOptimizer implements Optimizer {
+public class InverseVolatilityOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "inverse-volatility";
-
-    @Override
-    public String id() {
-        return ID;
+    public InverseVolatilityOptimizer() {
+        super("inverse-volatility", "Inverse volatility: weights proportional to 1 / annual volatility, clipped to the weight bounds.",
+                false, List.of());
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Inverse volatility: weights proportional to 1 / annual volatility, clipped to the weight bounds.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        WeightConstraints constraints = request.constraints();
-        String refusal = ": " + ID + " honours weight bounds only; leave it out, or use an optimizer that takes it, such as min-volatility";
+    protected void requireSupported(WeightConstraints constraints) {
+        String refusal = ": " + id() + " honours weight bounds only; leave it out, or use an optimizer that takes it, such as min-volatility";
         if (!constraints.maxWeightBySector().isEmpty()) {
             throw new IllegalArgumentException("constraints.maxWeightBySector is set" + refusal);
         }
@@ -61,19 +40,21 @@ public class InverseVolatilityOptimizer implements Optimizer {
         if (constraints.l2Gamma() > 0) {
             throw new IllegalArgumentException("constraints.l2Gamma is " + constraints.l2Gamma() + refusal);
         }
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, false);
+    }
+
+    @Override
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        WeightConstraints limits = request.constraints();
         List<String> assets = request.assets();
-        // the constraint system runs the feasibility checks on the bounds and says what is wrong with them
-        ConstraintSystem.of(assets, constraints);
         int n = assets.size();
         double[] inverseVolatilities = new double[n];
         double[] lower = new double[n];
         double[] upper = new double[n];
         for (int i = 0; i < n; i++) {
             inverseVolatilities[i] = 1 / estimates.annualVolatility(i);
-            lower[i] = constraints.lowerBound(assets.get(i));
-            upper[i] = constraints.upperBound(assets.get(i));
+            lower[i] = limits.lowerBound(assets.get(i));
+            upper[i] = limits.upperBound(assets.get(i));
         }
-        return CompliantWeights.of(assets, BoundedProportions.of(inverseVolatilities, lower, upper), constraints, ID);
+        return BoundedProportions.of(inverseVolatilities, lower, upper);
     }
 }

@@ -1,9 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import io.ballast.plugins.optimizers.constraints.LinearConstraint;
@@ -21,44 +18,25 @@ import org.pf4j.Extension;
  * refused, naming that highest return.
  */
 @Extension
-public class EfficientReturnOptimizer implements Optimizer {
+public class EfficientReturnOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "efficient-return";
     static final NumberParameter TARGET_RETURN = new NumberParameter("targetReturn",
             "the least expected annual return the portfolio must have, a fraction (0.2 is 20% a year)",
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     /** A target this close above the highest achievable return is that return, reached to round-off. */
     private static final double TARGET_TOLERANCE = 1e-12;
 
-    @Override
-    public String id() {
-        return ID;
+    public EfficientReturnOptimizer() {
+        super("efficient-return", "Efficient return: the least-volatility fully invested portfolio whose expected return is at least"
+                + " targetReturn, within the weight constraints.", true, List.of(TARGET_RETURN.spec()));
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Efficient return: the least-volatility fully invested portfolio whose expected return is at least targetReturn,"
-                + " within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(TARGET_RETURN.spec());
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        double target = TARGET_RETURN.valueIn(request, ID);
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, true);
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        HighestReturn highest = HighestReturn.within(estimates, constraints);
-        if (target > highest.expectedAnnualReturn() + TARGET_TOLERANCE * Math.max(1, Math.abs(target))) {
-            throw new IllegalArgumentException("parameters.targetReturn is " + target + ", above " + highest.expectedAnnualReturn()
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        double target = TARGET_RETURN.valueIn(request, id());
+        LinearMaximum highest = LinearMaximum.of(estimates.expectedAnnualReturns(), constraints);
+        if (target > highest.value() + TARGET_TOLERANCE * Math.max(1, Math.abs(target))) {
+            throw new IllegalArgumentException("parameters.targetReturn is " + target + ", above " + highest.value()
                     + ", the highest expected return of any portfolio within the constraints");
         }
         double[] negativeReturns = Arrays.copyOf(estimates.expectedAnnualReturns(), constraints.variableCount());
@@ -66,17 +44,16 @@ public class EfficientReturnOptimizer implements Optimizer {
             negativeReturns[i] = -negativeReturns[i];
         }
         // μᵀw ≥ target as −μᵀw ≤ −target; a target a hair above the highest return is clamped to it
-        double reachable = Math.min(target, highest.expectedAnnualReturn());
+        double reachable = Math.min(target, highest.value());
         ConstraintSystem targeted = constraints.withInequality(new LinearConstraint("parameters.targetReturn", negativeReturns, -reachable));
         QuadraticProgram program = MeanVarianceObjective.leastVariance(request.constraints().l2Gamma()).over(estimates, targeted)
                 .startingFrom(highest.point());
         double[] weights = Arrays.copyOf(QuadraticProgramSolver.minimise(program), estimates.assetCount());
-        TargetWeights compliant = CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
         double reached = estimates.expectedAnnualReturn(weights);
         if (reached < reachable - CompliantWeights.CHECK_TOLERANCE) {
-            throw new IllegalArgumentException(ID + ": the solver's portfolio is expected to return " + reached
+            throw new IllegalArgumentException(id() + ": the solver's portfolio is expected to return " + reached
                     + ", short of parameters.targetReturn " + target + "; refusing it");
         }
-        return compliant;
+        return weights;
     }
 }

@@ -1,10 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -25,9 +21,8 @@ import org.pf4j.Extension;
  * highest-return end gives that end, whose volatility is then below the target.
  */
 @Extension
-public class EfficientRiskOptimizer implements Optimizer {
+public class EfficientRiskOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "efficient-risk";
     static final NumberParameter TARGET_VOLATILITY = new NumberParameter("targetVolatility",
             "the highest annual volatility the portfolio may have, a fraction (0.2 is 20% a year)",
             OptionalDouble.empty(), OptionalDouble.of(0), OptionalDouble.empty());
@@ -39,32 +34,14 @@ public class EfficientRiskOptimizer implements Optimizer {
     private static final int MOST_GROWTH_STEPS = 40;
     private static final int MOST_EVALUATIONS = 200;
 
-    @Override
-    public String id() {
-        return ID;
+    public EfficientRiskOptimizer() {
+        super("efficient-risk", "Efficient risk: the highest-return fully invested portfolio whose volatility is at most"
+                + " targetVolatility, within the weight constraints.", true, List.of(TARGET_VOLATILITY.spec()));
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Efficient risk: the highest-return fully invested portfolio whose volatility is at most targetVolatility,"
-                + " within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(TARGET_VOLATILITY.spec());
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        double target = TARGET_VOLATILITY.valueIn(request, ID);
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, true);
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        double target = TARGET_VOLATILITY.valueIn(request, id());
         Frontier frontier = new Frontier(estimates, constraints, request.constraints().l2Gamma());
         double[] leastRisky = frontier.weightsAt(0);
         double lowestVolatility = Math.sqrt(estimates.annualVariance(leastRisky));
@@ -73,13 +50,12 @@ public class EfficientRiskOptimizer implements Optimizer {
                     + ", the lowest volatility of any portfolio within the constraints");
         }
         double[] weights = target <= lowestVolatility ? leastRisky : frontier.weightsWithVolatility(target, lowestVolatility);
-        TargetWeights compliant = CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
         double volatility = Math.sqrt(estimates.annualVariance(weights));
         if (volatility > target + VOLATILITY_TOLERANCE) {
-            throw new IllegalArgumentException(ID + ": the solver's portfolio has a volatility of " + volatility
+            throw new IllegalArgumentException(id() + ": the solver's portfolio has a volatility of " + volatility
                     + ", above parameters.targetVolatility " + target + "; refusing it");
         }
-        return compliant;
+        return weights;
     }
 
     /** The frontier {@code w(t)} and the search along it. */

@@ -10,4 +10,10 @@ public final class InfeasibleProgramException extends IllegalArgumentException {
     public InfeasibleProgramException(String message) {
         super(message);
     }
+
+    /** No portfolio meets the weight constraints (and whatever an optimizer added to them) together. */
+    static InfeasibleProgramException contradictoryConstraints() {
+        return new InfeasibleProgramException("constraints: no portfolio meets all the constraints together"
+                + " (weight bounds, sector caps, turnover limit and any target)");
+    }
 }

@@ -1,10 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -25,41 +21,20 @@ import org.pf4j.Extension;
  * volatility; f ranges over [0.01, 1], since betting more than full Kelly lowers growth.
  */
 @Extension
-public class KellyOptimizer implements Optimizer {
+public class KellyOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "kelly";
     static final NumberParameter KELLY_FRACTION = new NumberParameter("kellyFraction",
             "the fraction of the full Kelly bet to hold, from 0.01 to 1 (0.5 is half Kelly)",
             OptionalDouble.of(0.5), OptionalDouble.of(0.01), OptionalDouble.of(1));
 
-    @Override
-    public String id() {
-        return ID;
+    public KellyOptimizer() {
+        super("kelly", "Fractional Kelly: the fully invested portfolio maximising expected return − variance / (2 kellyFraction),"
+                + " within the weight constraints.", true, List.of(KELLY_FRACTION.spec()));
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Fractional Kelly: the fully invested portfolio maximising expected return − variance / (2 kellyFraction),"
-                + " within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(KELLY_FRACTION.spec());
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        double fraction = KELLY_FRACTION.valueIn(request, ID);
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, true);
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        double[] weights = new MeanVarianceObjective(1 / (2 * fraction), request.constraints().l2Gamma(), 1)
-                .minimiseOver(estimates, constraints);
-        return CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        double fraction = KELLY_FRACTION.valueIn(request, id());
+        return new MeanVarianceObjective(1 / (2 * fraction), request.constraints().l2Gamma(), 1).minimiseOver(estimates, constraints);
     }
 }

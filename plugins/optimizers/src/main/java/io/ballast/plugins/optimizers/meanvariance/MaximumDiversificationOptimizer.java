@@ -1,10 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
 import org.pf4j.Extension;
@@ -18,41 +14,20 @@ import org.pf4j.Extension;
  * single correlation shared by all pairs, the unconstrained answer is inverse volatility.
  */
 @Extension
-public class MaximumDiversificationOptimizer implements Optimizer {
+public class MaximumDiversificationOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "max-diversification";
-
-    @Override
-    public String id() {
-        return ID;
+    public MaximumDiversificationOptimizer() {
+        super("max-diversification", "Maximum diversification: the fully invested portfolio with the highest ratio of average asset"
+                + " volatility to portfolio volatility within the weight constraints.", false, List.of());
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Maximum diversification: the fully invested portfolio with the highest ratio of average asset volatility to portfolio"
-                + " volatility within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, false);
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
         double[] volatilities = new double[estimates.assetCount()];
         for (int i = 0; i < volatilities.length; i++) {
             volatilities[i] = estimates.annualVolatility(i);
         }
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        double[] weights = RatioMaximisation.weights(volatilities, estimates, constraints, request.constraints().l2Gamma(),
-                "constraints: no portfolio within the constraints has a positive diversification ratio, so " + ID + " has no answer");
-        return CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
+        return RatioMaximisation.weights(volatilities, estimates, constraints, request.constraints().l2Gamma(),
+                "constraints: no portfolio within the constraints has a positive diversification ratio, so " + id() + " has no answer");
     }
 }

@@ -1,10 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
 import org.pf4j.Extension;
@@ -17,34 +13,17 @@ import org.pf4j.Extension;
  * applies to the scaled variables, as PyPortfolioOpt applies it (with a warning).
  */
 @Extension
-public class MaximumSharpeOptimizer implements Optimizer {
+public class MaximumSharpeOptimizer extends ConstrainedOptimizer {
 
     static final String ID = "max-sharpe";
 
-    @Override
-    public String id() {
-        return ID;
+    public MaximumSharpeOptimizer() {
+        super(ID, "Maximum Sharpe ratio: the fully invested portfolio with the highest (expected return − risk-free rate) / volatility"
+                + " within the weight constraints.", true, List.of());
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Maximum Sharpe ratio: the fully invested portfolio with the highest (expected return − risk-free rate) / volatility"
-                + " within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, true);
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
         double riskFreeRate = request.annualRiskFreeRate();
         double[] excessReturns = estimates.expectedAnnualReturns();
         int best = 0;
@@ -57,10 +36,8 @@ public class MaximumSharpeOptimizer implements Optimizer {
                     + " more than the risk-free rate " + riskFreeRate + "; the highest is " + estimates.assets().get(best) + " at "
                     + (excessReturns[best] + riskFreeRate));
         }
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        double[] weights = RatioMaximisation.weights(excessReturns, estimates, constraints, request.constraints().l2Gamma(),
+        return RatioMaximisation.weights(excessReturns, estimates, constraints, request.constraints().l2Gamma(),
                 "constraints: no portfolio within the constraints is expected to return more than the risk-free rate "
                         + riskFreeRate + ", so " + ID + " has no answer");
-        return CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
     }
 }

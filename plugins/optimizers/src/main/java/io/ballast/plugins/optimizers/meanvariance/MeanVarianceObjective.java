@@ -13,9 +13,9 @@ import java.util.Arrays;
  * @param l2Gamma        weight of the L2 term, 0 for none
  * @param returnWeight   weight of the expected return, 0 to ignore returns
  */
-public record MeanVarianceObjective(double varianceWeight, double l2Gamma, double returnWeight) {
+record MeanVarianceObjective(double varianceWeight, double l2Gamma, double returnWeight) {
 
-    public MeanVarianceObjective {
+    MeanVarianceObjective {
         if (!(varianceWeight > 0) || !Double.isFinite(varianceWeight)) {
             throw new IllegalArgumentException("varianceWeight must be a positive number: " + varianceWeight);
         }
@@ -28,12 +28,12 @@ public record MeanVarianceObjective(double varianceWeight, double l2Gamma, doubl
     }
 
     /** Least variance, plus the L2 term. */
-    public static MeanVarianceObjective leastVariance(double l2Gamma) {
+    static MeanVarianceObjective leastVariance(double l2Gamma) {
         return new MeanVarianceObjective(1, l2Gamma, 0);
     }
 
     /** As a program in ojAlgo's form {@code ½ xᵀQx − cᵀx}: {@code Q = 2(varianceWeight·Σ + l2Gamma·I)}, {@code c = returnWeight·μ}. */
-    public QuadraticProgram over(CheckedEstimates estimates, ConstraintSystem constraints) {
+    QuadraticProgram over(CheckedEstimates estimates, ConstraintSystem constraints) {
         int n = estimates.assetCount();
         double[][] covariance = estimates.annualCovariance();
         double[][] quadratic = new double[n][n];
@@ -55,7 +55,7 @@ public record MeanVarianceObjective(double varianceWeight, double l2Gamma, doubl
     }
 
     /** The asset weights (the first n variables) of the program's minimiser. */
-    public double[] minimiseOver(CheckedEstimates estimates, ConstraintSystem constraints) {
+    double[] minimiseOver(CheckedEstimates estimates, ConstraintSystem constraints) {
         return Arrays.copyOf(QuadraticProgramSolver.minimise(over(estimates, constraints)), estimates.assetCount());
     }
 }

@@ -1,10 +1,6 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
 import org.pf4j.Extension;
@@ -16,35 +12,15 @@ import org.pf4j.Extension;
  * only; expected returns are not read.
  */
 @Extension
-public class MinimumVolatilityOptimizer implements Optimizer {
+public class MinimumVolatilityOptimizer extends ConstrainedOptimizer {
 
-    static final String ID = "min-volatility";
-
-    @Override
-    public String id() {
-        return ID;
+    public MinimumVolatilityOptimizer() {
+        super("min-volatility", "Minimum volatility: the fully invested portfolio with the least variance within the weight constraints.",
+                false, List.of());
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Minimum volatility: the fully invested portfolio with the least variance within the weight constraints.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        CheckedEstimates estimates = CheckedEstimates.of(request, ID, false);
-        ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        double[] weights = MeanVarianceObjective.leastVariance(request.constraints().l2Gamma()).minimiseOver(estimates, constraints);
-        return CompliantWeights.of(request.assets(), weights, request.constraints(), ID);
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        return MeanVarianceObjective.leastVariance(request.constraints().l2Gamma()).minimiseOver(estimates, constraints);
     }
 }

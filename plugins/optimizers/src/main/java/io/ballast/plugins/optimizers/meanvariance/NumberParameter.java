@@ -18,10 +18,10 @@ import java.util.OptionalDouble;
  * @param minimum      the smallest allowed value, inclusive; empty for none
  * @param maximum      the largest allowed value, inclusive; empty for none
  */
-public record NumberParameter(String name, String description, OptionalDouble defaultValue, OptionalDouble minimum,
+record NumberParameter(String name, String description, OptionalDouble defaultValue, OptionalDouble minimum,
         OptionalDouble maximum) {
 
-    public NumberParameter {
+    NumberParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(defaultValue, "defaultValue");
@@ -29,7 +29,7 @@ public record NumberParameter(String name, String description, OptionalDouble de
         Objects.requireNonNull(maximum, "maximum");
     }
 
-    public ParameterSpec spec() {
+    ParameterSpec spec() {
         return new ParameterSpec(name, ParameterSpec.ParameterType.NUMBER, description,
                 defaultValue.isPresent() ? Optional.of(defaultValue.getAsDouble()) : Optional.empty(),
                 minimum.isPresent() ? Optional.of(minimum.getAsDouble()) : Optional.empty(),
@@ -41,7 +41,7 @@ public record NumberParameter(String name, String description, OptionalDouble de
      * @throws IllegalArgumentException when the value is missing (and required), not a number, not
      *         finite or out of range
      */
-    public double valueIn(OptimizationRequest request, String optimizerId) {
+    double valueIn(OptimizationRequest request, String optimizerId) {
         Object value = request.parameters().get(name);
         if (value == null) {
             if (defaultValue.isEmpty()) {

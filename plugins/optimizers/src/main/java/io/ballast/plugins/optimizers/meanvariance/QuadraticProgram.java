@@ -1,6 +1,7 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,12 +44,12 @@ public final class QuadraticProgram {
                 if (assetQuadratic[i].length != n) {
                     throw new IllegalArgumentException("row " + i + " of the quadratic term has " + assetQuadratic[i].length + " entries for " + n);
                 }
-                quadratic[i] = m == n ? assetQuadratic[i] : java.util.Arrays.copyOf(assetQuadratic[i], m);
+                quadratic[i] = m == n ? assetQuadratic[i] : Arrays.copyOf(assetQuadratic[i], m);
             } else {
                 quadratic[i] = new double[m];
             }
         }
-        double[] linear = java.util.Arrays.copyOf(assetLinear, m);
+        double[] linear = Arrays.copyOf(assetLinear, m);
         return new QuadraticProgram(quadratic, linear, constraints, null);
     }
 
@@ -65,22 +66,6 @@ public final class QuadraticProgram {
 
     public ConstraintSystem constraints() {
         return constraints;
-    }
-
-    /** {@code ½ xᵀQx − cᵀx}. */
-    public double objectiveAt(double[] x) {
-        double value = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == 0) {
-                continue;
-            }
-            double row = 0;
-            for (int j = 0; j < x.length; j++) {
-                row += quadratic[i][j] * x[j];
-            }
-            value += x[i] * (0.5 * row - linear[i]);
-        }
-        return value;
     }
 
     double quadratic(int row, int column) {

@@ -25,7 +25,7 @@ final class RatioMaximisation {
     /**
      * @param numerator   {@code a}, one entry per asset, at least one positive
      * @param l2Gamma     the L2 regularisation strength, 0 for none
-     * @param unreachable the message when no portfolio within the constraints has {@code aᵀw > 0}
+     * @param unreachable the message when portfolios meet the constraints but none has {@code aᵀw > 0}
      * @return the asset weights, summing to 1
      */
     static double[] weights(double[] numerator, CheckedEstimates estimates, ConstraintSystem constraints, double l2Gamma,
@@ -42,6 +42,8 @@ final class RatioMaximisation {
         try {
             y = QuadraticProgramSolver.minimise(program);
         } catch (InfeasibleProgramException infeasible) {
+            // either the constraints alone admit no portfolio (LinearMaximum says so) or none has aᵀw > 0
+            LinearMaximum.of(numerator, constraints);
             throw new InfeasibleProgramException(unreachable);
         }
         double scale = 0;

@@ -9,15 +9,20 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The highest expected return any portfolio within the constraints has, {@code max μᵀw}, a linear
- * program solved with ojAlgo's {@link ExpressionsBasedModel}, and a portfolio that has it.
+ * The highest value of a linear function of the weights, {@code max aᵀw}, over the portfolios
+ * within the constraints (a linear program solved with ojAlgo's {@link ExpressionsBasedModel}),
+ * and a portfolio that reaches it. With {@code a = μ} it is the highest achievable expected return.
  *
- * @param expectedAnnualReturn the highest expected annual return, a fraction
- * @param point                a point of the constraint system (weights, then trades) that reaches it
+ * @param value the maximum of {@code aᵀw}
+ * @param point a point of the constraint system (weights, then trades) that reaches it
  */
-record HighestReturn(double expectedAnnualReturn, double[] point) {
+record LinearMaximum(double value, double[] point) {
 
-    static HighestReturn within(CheckedEstimates estimates, ConstraintSystem constraints) {
+    /**
+     * @param assetCoefficients {@code a}, one coefficient per asset
+     * @throws InfeasibleProgramException when no portfolio meets the constraints
+     */
+    static LinearMaximum of(double[] assetCoefficients, ConstraintSystem constraints) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         int m = constraints.variableCount();
         double[] lower = constraints.lowerBounds();
@@ -31,25 +36,27 @@ record HighestReturn(double expectedAnnualReturn, double[] point) {
         addRows(model, variables, constraints.equalities(), true);
         addRows(model, variables, constraints.inequalities(), false);
         // one variable and one row per name: ojAlgo keys expressions by name
-        double[] returns = estimates.expectedAnnualReturns();
-        Expression objective = model.addExpression("expected return").weight(1);
-        for (int i = 0; i < returns.length; i++) {
-            objective.set(variables[i], returns[i]);
+        Expression objective = model.addExpression("objective").weight(1);
+        for (int i = 0; i < assetCoefficients.length; i++) {
+            objective.set(variables[i], assetCoefficients[i]);
         }
         Optimisation.Result result = model.maximise();
         if (result.getState() == Optimisation.State.INFEASIBLE) {
-            throw new InfeasibleProgramException("constraints: no portfolio meets all the constraints together"
-                    + " (weight bounds, sector caps, turnover limit)");
+            throw InfeasibleProgramException.contradictoryConstraints();
         }
         if (!result.getState().isFeasible()) {
-            throw new IllegalArgumentException("the linear program for the highest achievable return (ojAlgo) ended "
+            throw new IllegalArgumentException("the linear program over the constraints (ojAlgo) ended "
                     + result.getState() + " instead of finding an optimum");
         }
         double[] point = new double[m];
         for (int i = 0; i < m; i++) {
             point[i] = result.doubleValue(i);
         }
-        return new HighestReturn(estimates.expectedAnnualReturn(point), point);
+        double value = 0;
+        for (int i = 0; i < assetCoefficients.length; i++) {
+            value += assetCoefficients[i] * point[i];
+        }
+        return new LinearMaximum(value, point);
     }
 
     private static void addRows(ExpressionsBasedModel model, Variable[] variables, List<LinearConstraint> rows, boolean equality) {
