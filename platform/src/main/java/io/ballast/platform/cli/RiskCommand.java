@@ -1,6 +1,7 @@
 package io.ballast.platform.cli;
 
 import io.ballast.api.marketdata.PriceHistory;
+import io.ballast.platform.construction.ConstructionRequest;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReport;
 import io.ballast.platform.quant.risk.report.PortfolioRiskReporter;
@@ -38,8 +39,8 @@ final class RiskCommand implements Callable<Integer> {
             description = "VaR and ES confidences, each in (0, 1) (default: 0.95,0.99)")
     List<Double> confidences = RiskReportSettings.DEFAULT_CONFIDENCES;
 
-    @Option(names = "--risk-free-rate", paramLabel = "R", description = "annual risk-free rate, a fraction (default: 0)")
-    double riskFreeRate;
+    @Option(names = "--risk-free-rate", paramLabel = "R", description = "annual risk-free rate, a fraction (default: ${DEFAULT-VALUE})")
+    double riskFreeRate = ConstructionRequest.DEFAULT_ANNUAL_RISK_FREE_RATE;
 
     @Option(names = "--monte-carlo-paths", paramLabel = "N", description = "Monte Carlo paths (default: ${DEFAULT-VALUE})")
     int monteCarloPaths = RiskReportSettings.DEFAULT_MONTE_CARLO_PATHS;

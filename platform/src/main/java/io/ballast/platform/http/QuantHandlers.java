@@ -70,9 +70,7 @@ final class QuantHandlers {
             if (body.periodsPerYear() != null) {
                 settings = settings.withPeriodsPerYear(body.periodsPerYear());
             }
-            if (body.riskFreeRate() != null) {
-                settings = settings.withAnnualRiskFreeRate(body.riskFreeRate());
-            }
+            settings = settings.withAnnualRiskFreeRate(riskFreeRate(body.riskFreeRate()));
             settings = settings.withMonteCarlo(
                     body.monteCarloPaths() == null ? RiskReportSettings.DEFAULT_MONTE_CARLO_PATHS : body.monteCarloPaths(),
                     body.seed() == null ? RiskReportSettings.DEFAULT_MONTE_CARLO_SEED : body.seed())
