@@ -4,8 +4,8 @@ import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.plugins.optimizers.constraints.BoundedProportions;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
-import io.ballast.plugins.optimizers.meanvariance.CheckedEstimates;
-import io.ballast.plugins.optimizers.meanvariance.ConstrainedOptimizer;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
+import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -29,7 +29,8 @@ public class InverseVolatilityOptimizer extends ConstrainedOptimizer {
     }
 
     @Override
-    protected void requireSupported(WeightConstraints constraints) {
+    protected void requireSupported(OptimizationRequest request) {
+        WeightConstraints constraints = request.constraints();
         String refusal = ": " + id() + " honours weight bounds only; leave it out, or use an optimizer that takes it, such as min-volatility";
         if (!constraints.maxWeightBySector().isEmpty()) {
             throw new IllegalArgumentException("constraints.maxWeightBySector is set" + refusal);

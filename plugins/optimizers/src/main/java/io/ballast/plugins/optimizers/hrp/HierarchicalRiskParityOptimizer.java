@@ -2,16 +2,12 @@ package io.ballast.plugins.optimizers.hrp;
 
 import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
+import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
 import io.ballast.plugins.optimizers.request.NonBindingConstraints;
-import io.ballast.plugins.optimizers.request.RequestReader;
-import java.util.LinkedHashMap;
+import io.ballast.plugins.optimizers.request.TextParameter;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -26,53 +22,32 @@ import org.pf4j.Extension;
  * {@link NonBindingConstraints}) and refuses anything tighter with the field named.
  */
 @Extension
-public class HierarchicalRiskParityOptimizer implements Optimizer {
+public class HierarchicalRiskParityOptimizer extends ConstrainedOptimizer {
 
     static final String ID = "hrp";
-    private static final String LINKAGE = "linkage";
+    static final TextParameter LINKAGE = new TextParameter("linkage",
+            "How cluster distances follow from asset distances: single, complete, average or ward (as scipy's linkage)",
+            Linkage.SINGLE.parameterName());
 
-    @Override
-    public String id() {
-        return ID;
+    public HierarchicalRiskParityOptimizer() {
+        super(ID, "Hierarchical risk parity: clusters the assets by correlation and splits the weight down the tree"
+                + " in inverse proportion to each branch's variance; long-only, needs no solver.", false, List.of(LINKAGE.spec()));
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Hierarchical risk parity: clusters the assets by correlation and splits the weight down the tree"
-                + " in inverse proportion to each branch's variance; long-only, needs no solver.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(new ParameterSpec(LINKAGE, ParameterType.STRING,
-                "How cluster distances follow from asset distances: single, complete, average or ward (as scipy's linkage)",
-                Optional.of(Linkage.SINGLE.parameterName()), Optional.empty(), Optional.empty()));
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        RequestReader reader = new RequestReader(request, ID);
-        MarketEstimates estimates = reader.estimates();
-        Linkage linkage = Linkage.named(reader.text(LINKAGE, Linkage.SINGLE.parameterName()));
+    protected void requireSupported(OptimizationRequest request) {
         NonBindingConstraints.require(request, ID);
+    }
 
+    @Override
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        Linkage linkage = Linkage.named(LINKAGE.valueIn(request));
         List<String> assets = estimates.assets();
-        double[][] covariance = reader.annualCovarianceWithPositiveVariances();
-        double[] weights = new double[] {1.0};
-        if (assets.size() > 1) {
-            Dendrogram tree = AgglomerativeClustering.cluster(correlationDistance(assets, estimates.correlation()), linkage);
-            weights = RecursiveBisection.weights(covariance, tree.leavesInOrder());
+        if (assets.size() == 1) {
+            return new double[] {1.0};
         }
-        Map<String, Double> weightByAsset = new LinkedHashMap<>();
-        for (int i = 0; i < assets.size(); i++) {
-            weightByAsset.put(assets.get(i), weights[i]);
-        }
-        return new TargetWeights(weightByAsset);
+        Dendrogram tree = AgglomerativeClustering.cluster(correlationDistance(assets, estimates.correlation()), linkage);
+        return RecursiveBisection.weights(estimates.annualCovariance(), tree.leavesInOrder());
     }
 
     /**

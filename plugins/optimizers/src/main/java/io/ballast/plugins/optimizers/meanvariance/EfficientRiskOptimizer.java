@@ -2,6 +2,9 @@ package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
+import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
+import io.ballast.plugins.optimizers.request.NumberParameter;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;

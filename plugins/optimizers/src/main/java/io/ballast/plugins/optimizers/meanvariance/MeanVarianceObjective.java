@@ -1,6 +1,7 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
 import java.util.Arrays;
 
 /**

@@ -2,6 +2,8 @@ package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
+import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
 import java.util.List;
 import org.pf4j.Extension;
 

@@ -2,6 +2,7 @@ package io.ballast.plugins.optimizers.meanvariance;
 
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import io.ballast.plugins.optimizers.constraints.LinearConstraint;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
 import java.util.Arrays;
 import java.util.Optional;
 

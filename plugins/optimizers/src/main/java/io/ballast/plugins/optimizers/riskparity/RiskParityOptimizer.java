@@ -1,18 +1,14 @@
 package io.ballast.plugins.optimizers.riskparity;
 
-import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.plugin.ParameterSpec;
-import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
+import io.ballast.plugins.optimizers.request.CheckedEstimates;
+import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
 import io.ballast.plugins.optimizers.request.NonBindingConstraints;
-import io.ballast.plugins.optimizers.request.RequestReader;
+import io.ballast.plugins.optimizers.request.NumbersByNameParameter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -27,50 +23,29 @@ import org.pf4j.Extension;
  * {@link NonBindingConstraints}).
  */
 @Extension
-public class RiskParityOptimizer implements Optimizer {
+public class RiskParityOptimizer extends ConstrainedOptimizer {
 
     static final String ID = "risk-parity";
-    private static final String RISK_BUDGETS = "riskBudgets";
+    static final NumbersByNameParameter RISK_BUDGETS = new NumbersByNameParameter("riskBudgets",
+            "Each asset's share of portfolio variance, a positive fraction, summing to 1 over every asset;"
+                    + " empty for equal shares 1/N");
     /** How far the caller's budgets may sum from 1 (they are then rescaled to sum to 1 exactly). */
     private static final double BUDGET_SUM_TOLERANCE = 1e-6;
 
-    @Override
-    public String id() {
-        return ID;
+    public RiskParityOptimizer() {
+        super(ID, "Risk parity: long-only weights whose shares of portfolio variance are equal, or follow given risk budgets.",
+                false, List.of(RISK_BUDGETS.spec()));
     }
 
     @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public String description() {
-        return "Risk parity: long-only weights whose shares of portfolio variance are equal, or follow given risk budgets.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(new ParameterSpec(RISK_BUDGETS, ParameterType.NUMBER_BY_NAME,
-                "Each asset's share of portfolio variance, a positive fraction, summing to 1 over every asset;"
-                        + " empty for equal shares 1/N",
-                Optional.of(Map.of()), Optional.empty(), Optional.empty()));
-    }
-
-    @Override
-    public TargetWeights optimize(OptimizationRequest request) {
-        RequestReader reader = new RequestReader(request, ID);
-        MarketEstimates estimates = reader.estimates();
-        List<String> assets = estimates.assets();
-        double[] budgets = budgets(assets, reader.numbersByName(RISK_BUDGETS));
+    protected void requireSupported(OptimizationRequest request) {
         NonBindingConstraints.require(request, ID);
-        double[][] covariance = reader.annualCovarianceWithPositiveVariances();
-        double[] weights = RiskBudgetSolver.weights(covariance, budgets);
-        Map<String, Double> weightByAsset = new LinkedHashMap<>();
-        for (int i = 0; i < assets.size(); i++) {
-            weightByAsset.put(assets.get(i), weights[i]);
-        }
-        return new TargetWeights(weightByAsset);
+    }
+
+    @Override
+    protected double[] weights(OptimizationRequest request, CheckedEstimates estimates, ConstraintSystem constraints) {
+        double[] budgets = budgets(estimates.assets(), RISK_BUDGETS.valueIn(request));
+        return RiskBudgetSolver.weights(estimates.annualCovariance(), budgets);
     }
 
     /** The budgets in the assets' order, rescaled to sum to 1 exactly; 1/N each when none are given. */

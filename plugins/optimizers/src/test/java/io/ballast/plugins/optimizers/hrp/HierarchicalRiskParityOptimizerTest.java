@@ -10,6 +10,7 @@ import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.plugins.optimizers.OptimizerCatalogue;
+import io.ballast.plugins.optimizers.StockPricesEstimates;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.Optimizer;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
+import io.ballast.plugins.optimizers.StockPricesEstimates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
+import io.ballast.plugins.optimizers.StockPricesEstimates;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

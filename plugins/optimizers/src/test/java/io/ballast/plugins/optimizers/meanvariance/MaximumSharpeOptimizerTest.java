@@ -8,6 +8,7 @@ import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
+import io.ballast.plugins.optimizers.StockPricesEstimates;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;

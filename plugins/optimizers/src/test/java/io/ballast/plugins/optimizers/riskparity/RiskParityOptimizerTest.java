@@ -261,7 +261,7 @@ class RiskParityOptimizerTest {
 
         assertThatThrownBy(() -> optimizer.optimize(OptimizationRequest.of(estimates, 0)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("estimates.annualCovariance: the variance of CASH is 0.0; risk-parity needs every variance positive and finite");
+                .hasMessage("estimates.annualCovariance: the variance of CASH is 0.0; it must be a positive finite number");
     }
 
     @Test

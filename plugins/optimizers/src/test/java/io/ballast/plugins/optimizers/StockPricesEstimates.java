@@ -1,4 +1,4 @@
-package io.ballast.plugins.optimizers.hrp;
+package io.ballast.plugins.optimizers;
 
 import io.ballast.api.optimizer.MarketEstimates;
 import java.io.IOException;
@@ -13,17 +13,25 @@ import java.util.List;
  * shared data folder) by the DESIGN.md conventions: daily simple returns with a missing price
  * giving a missing return; geometric mean return over each asset's own returns; sample
  * covariance (n − 1) and Pearson correlation, each pair over the days both returns exist;
- * 252 periods a year. Written plainly here, independently of the platform's estimators.
+ * 252 periods a year. Written plainly here, independently of the platform's estimators. Shared
+ * by the tests of every optimizer, computed once.
  */
-final class StockPricesEstimates {
+public final class StockPricesEstimates {
 
-    static final int PERIODS_PER_YEAR = 252;
+    public static final int PERIODS_PER_YEAR = 252;
+    private static MarketEstimates cached;
 
     private StockPricesEstimates() {
     }
 
-    static MarketEstimates load() {
-        Path csv = Path.of(System.getProperty("ballast.shared.data"), "stock_prices.csv");
+    public static synchronized MarketEstimates load() {
+        if (cached == null) {
+            cached = compute(Path.of(System.getProperty("ballast.shared.data"), "stock_prices.csv"));
+        }
+        return cached;
+    }
+
+    private static MarketEstimates compute(Path csv) {
         List<String> lines;
         try {
             lines = Files.readAllLines(csv);

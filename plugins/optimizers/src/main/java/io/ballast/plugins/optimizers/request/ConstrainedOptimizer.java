@@ -1,72 +1,47 @@
-package io.ballast.plugins.optimizers.meanvariance;
+package io.ballast.plugins.optimizers.request;
 
 import io.ballast.api.optimizer.OptimizationRequest;
-import io.ballast.api.optimizer.Optimizer;
 import io.ballast.api.optimizer.TargetWeights;
-import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.plugins.optimizers.constraints.CompliantWeights;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What every optimizer here does around its own rule: check the estimates, translate and check the
- * weight constraints, and check the weights it found against those constraints before returning
+ * What every optimizer here that computes its own weights does around its rule: refuse the
+ * constraints it cannot honour, check the estimates ({@link CheckedEstimates}), translate and check
+ * the weight constraints, and check the weights it found against those constraints before returning
  * them ({@link CompliantWeights}). Subclasses give their id, description and parameters and compute
  * the weights; they stay stateless, so one instance serves concurrent calls.
  */
-public abstract class ConstrainedOptimizer implements Optimizer {
+public abstract class ConstrainedOptimizer extends DescribedOptimizer {
 
-    private final String id;
-    private final String description;
     private final boolean needsExpectedReturns;
-    private final List<ParameterSpec> parameters;
 
     /**
      * @param needsExpectedReturns whether the optimizer reads expected returns (or only the covariance)
      */
     protected ConstrainedOptimizer(String id, String description, boolean needsExpectedReturns, List<ParameterSpec> parameters) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.description = Objects.requireNonNull(description, "description");
+        super(id, description, parameters);
         this.needsExpectedReturns = needsExpectedReturns;
-        this.parameters = List.copyOf(parameters);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<ParameterSpec> parameters() {
-        return parameters;
     }
 
     @Override
     public final TargetWeights optimize(OptimizationRequest request) {
-        requireSupported(request.constraints());
-        CheckedEstimates estimates = CheckedEstimates.of(request, id, needsExpectedReturns);
+        requireSupported(request);
+        CheckedEstimates estimates = CheckedEstimates.of(request, id(), needsExpectedReturns);
         ConstraintSystem constraints = ConstraintSystem.of(request.assets(), request.constraints());
-        return CompliantWeights.of(request.assets(), weights(request, estimates, constraints), request.constraints(), id);
+        return CompliantWeights.of(request.assets(), weights(request, estimates, constraints), request.constraints(), id());
     }
 
     /**
      * Refuses, naming the field, constraints this optimizer cannot honour; by default it honours all.
+     * Optimizers whose weights follow from their own rule refuse every binding one with
+     * {@link NonBindingConstraints}.
      *
      * @throws IllegalArgumentException for a constraint the optimizer cannot honour
      */
-    protected void requireSupported(WeightConstraints constraints) {
+    protected void requireSupported(OptimizationRequest request) {
     }
 
     /**

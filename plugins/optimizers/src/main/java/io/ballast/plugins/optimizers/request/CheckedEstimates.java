@@ -1,11 +1,11 @@
-package io.ballast.plugins.optimizers.meanvariance;
+package io.ballast.plugins.optimizers.request;
 
 import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.OptimizationRequest;
 import java.util.List;
 
 /**
- * A request's annualised estimates, checked for what the mean-variance optimizers rely on: they
+ * A request's annualised estimates, checked for what the optimizers here rely on: they
  * are present, every number is finite, the covariance is symmetric (to round-off, then made exactly
  * so) with a positive variance for every asset. Returns and covariances are fractions per year.
  * Positive semidefiniteness is checked by the solver on the assets it weighs, since a full check
@@ -19,8 +19,10 @@ public final class CheckedEstimates {
     private final List<String> assets;
     private final double[] expectedAnnualReturns;
     private final double[][] annualCovariance;
+    private final MarketEstimates given;
 
-    private CheckedEstimates(List<String> assets, double[] expectedAnnualReturns, double[][] annualCovariance) {
+    private CheckedEstimates(MarketEstimates given, List<String> assets, double[] expectedAnnualReturns, double[][] annualCovariance) {
+        this.given = given;
         this.assets = assets;
         this.expectedAnnualReturns = expectedAnnualReturns;
         this.annualCovariance = annualCovariance;
@@ -74,7 +76,7 @@ public final class CheckedEstimates {
                 covariance[j][i] = mean;
             }
         }
-        return new CheckedEstimates(assets, returns, covariance);
+        return new CheckedEstimates(estimates, assets, returns, covariance);
     }
 
     public List<String> assets() {
@@ -90,9 +92,14 @@ public final class CheckedEstimates {
         return expectedAnnualReturns.clone();
     }
 
-    /** The covariance itself, not a copy: callers only read it. */
-    double[][] annualCovariance() {
+    /** The covariance itself, not a copy, as copying it costs as much as a step of the solvers: callers only read it. */
+    public double[][] annualCovariance() {
         return annualCovariance;
+    }
+
+    /** The correlation as the estimates give it (pairwise-complete, not checked here), a copy. */
+    public double[][] correlation() {
+        return given.correlation();
     }
 
     public double annualVolatility(int asset) {

@@ -1,4 +1,4 @@
-package io.ballast.plugins.optimizers.meanvariance;
+package io.ballast.plugins.optimizers.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.ballast.plugins.optimizers.meanvariance;
+package io.ballast.plugins.optimizers.request;
 
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.plugin.ParameterSpec;
@@ -18,10 +18,10 @@ import java.util.OptionalDouble;
  * @param minimum      the smallest allowed value, inclusive; empty for none
  * @param maximum      the largest allowed value, inclusive; empty for none
  */
-record NumberParameter(String name, String description, OptionalDouble defaultValue, OptionalDouble minimum,
+public record NumberParameter(String name, String description, OptionalDouble defaultValue, OptionalDouble minimum,
         OptionalDouble maximum) {
 
-    NumberParameter {
+    public NumberParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(defaultValue, "defaultValue");
@@ -29,7 +29,7 @@ record NumberParameter(String name, String description, OptionalDouble defaultVa
         Objects.requireNonNull(maximum, "maximum");
     }
 
-    ParameterSpec spec() {
+    public ParameterSpec spec() {
         return new ParameterSpec(name, ParameterSpec.ParameterType.NUMBER, description,
                 defaultValue.isPresent() ? Optional.of(defaultValue.getAsDouble()) : Optional.empty(),
                 minimum.isPresent() ? Optional.of(minimum.getAsDouble()) : Optional.empty(),
@@ -41,7 +41,7 @@ record NumberParameter(String name, String description, OptionalDouble defaultVa
      * @throws IllegalArgumentException when the value is missing (and required), not a number, not
      *         finite or out of range
      */
-    double valueIn(OptimizationRequest request, String optimizerId) {
+    public double valueIn(OptimizationRequest request, String optimizerId) {
         Object value = request.parameters().get(name);
         if (value == null) {
             if (defaultValue.isEmpty()) {
