@@ -3,6 +3,7 @@ package io.ballast.platform.cli;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.ConfigException;
 import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.problem.ServiceUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,8 @@ public final class BallastCommand {
 
     /** Exit code for input the user can fix: a bad option, config key, rule or workflow file. */
     static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when a part the command needs failed (a plugin that threw or ran late); nothing to fix in the input. */
+    static final int EXIT_FAILED = 1;
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
@@ -53,6 +56,10 @@ public final class BallastCommand {
                     || exception instanceof InvalidInputException) {
                 line.getErr().println("ballast: " + exception.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (exception instanceof ServiceUnavailableException) {
+                line.getErr().println("ballast: " + exception.getMessage());
+                return EXIT_FAILED;
             }
             throw exception;
         });

@@ -6,7 +6,9 @@ import io.ballast.api.optimizer.Optimizer;
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.platform.plugins.ExtensionParameters;
+import io.ballast.platform.plugins.PluginCallException;
 import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.quant.estimate.MarketEstimator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +91,9 @@ public final class PortfolioConstruction {
             weights = optimizer.optimize(optimization);
         } catch (IllegalArgumentException refused) {
             throw new InvalidInputException("method", request.method() + " cannot optimize this request: " + refused.getMessage());
+        } catch (PluginCallException failed) {
+            // the plugin failed or ran late, not the caller: nothing changed, and it may answer on another try
+            throw new ServiceUnavailableException(failed.getMessage(), failed);
         }
         double[] weightVector = inUniverseOrder(request.method(), weights, estimates.assets());
         return new OptimizedPortfolio(request.method(), weights, PortfolioPerformance.of(weightVector,
