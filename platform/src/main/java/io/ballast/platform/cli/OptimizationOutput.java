@@ -11,7 +11,7 @@ import java.util.Map;
 record OptimizationOutput(String method, Map<String, Double> weights, Performance performance)
         implements OutputFormat.CommandOutput {
 
-    record Performance(double expectedReturn, double volatility, double sharpe) {}
+    record Performance(double expectedReturn, double volatility, Double sharpe) {}
 
     static OptimizationOutput of(OptimizedPortfolio portfolio) {
         return new OptimizationOutput(portfolio.method(), portfolio.weights().weightByAsset(), new Performance(
@@ -31,7 +31,8 @@ record OptimizationOutput(String method, Map<String, Double> weights, Performanc
         table.append(String.format(Locale.ROOT, "%nmethod             %s%n", method))
                 .append(String.format(Locale.ROOT, "expected return    %.6f a year%n", performance.expectedReturn()))
                 .append(String.format(Locale.ROOT, "volatility         %.6f a year%n", performance.volatility()))
-                .append(String.format(Locale.ROOT, "sharpe             %.6f%n", performance.sharpe()));
+                .append(performance.sharpe() == null ? "sharpe             n/a (no volatility)\n"
+                        : String.format(Locale.ROOT, "sharpe             %.6f%n", performance.sharpe()));
         return table.toString();
     }
 }

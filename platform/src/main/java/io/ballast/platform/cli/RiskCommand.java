@@ -54,7 +54,7 @@ final class RiskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PriceHistory history = prices.read();
-        Map<String, Double> weightByAsset = WeightsFile.read(weightsFile, "--weights");
+        Map<String, Double> weightByAsset = JsonInputFiles.numbersByAsset(weightsFile, "--weights");
         RiskReportSettings settings = RiskReportSettings.defaults()
                 .withConfidences(confidences)
                 .withPeriodsPerYear(prices.periodsPerYear())

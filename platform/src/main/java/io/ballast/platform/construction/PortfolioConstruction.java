@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,10 @@ public final class PortfolioConstruction {
 
     static final String EFFICIENT_RETURN = "efficient-return";
     static final String MIN_VOLATILITY = "min-volatility";
+    /** How far inside the highest reachable return the frontier ends, an annual fraction. */
+    static final double FRONTIER_END_MARGIN = 1e-9;
+    /** A weight this small is the solver's round-off, reported as 0 (PyPortfolioOpt's clean_weights does the same). */
+    static final double ROUND_OFF_WEIGHT = 1e-12;
 
     private final Function<String, Optional<Optimizer>> optimizerById;
     private final Supplier<? extends Collection<String>> optimizerIds;
@@ -57,25 +62,28 @@ public final class PortfolioConstruction {
     /**
      * The efficient frontier as {@code points} minimum-variance portfolios whose target returns are
      * evenly spaced from the minimum-volatility portfolio's return to the highest return the weight
-     * bounds allow (sector caps and turnover limits can end it earlier: points past the last
-     * feasible target are left out).
+     * bounds allow. Traced under weight bounds only: with sector caps or a turnover limit the
+     * highest reachable return is a linear program of its own, so those are refused rather than
+     * answered with a frontier that silently stops short.
      */
     public List<OptimizedPortfolio> frontier(ConstructionRequest request, int points) {
         if (points < 2 || points > 1000) {
             throw new InvalidInputException("points", "must be between 2 and 1000, got " + points);
         }
+        WeightConstraints constraints = request.constraints();
+        if (!constraints.maxWeightBySector().isEmpty() || constraints.maxTurnover().isPresent()) {
+            throw new InvalidInputException("constraints", "the frontier is traced under weight bounds only;"
+                    + " leave out maxWeightBySector and maxTurnover, or optimize single points with efficient-return");
+        }
         MarketEstimates estimates = MarketEstimator.estimate(request.prices(), request.estimation());
         OptimizedPortfolio lowest = optimize(request.withMethod(MIN_VOLATILITY, Map.of()), estimates);
         double lowReturn = lowest.performance().expectedAnnualReturn();
-        double highReturn = highestReturnWithinBounds(estimates, request.constraints());
+        // a hair inside the highest return, which the bounds reach only with every weight at a bound
+        double highReturn = highestReturnWithinBounds(estimates, constraints) - FRONTIER_END_MARGIN;
         List<OptimizedPortfolio> frontier = new ArrayList<>(List.of(lowest));
         for (int point = 1; point < points; point++) {
-            double target = lowReturn + (highReturn - lowReturn) * point / (points - 1);
-            try {
-                frontier.add(optimize(request.withMethod(EFFICIENT_RETURN, Map.of("targetReturn", target)), estimates));
-            } catch (InvalidInputException unreachable) {
-                break;
-            }
+            double target = lowReturn + Math.max(0, highReturn - lowReturn) * point / (points - 1);
+            frontier.add(optimize(request.withMethod(EFFICIENT_RETURN, Map.of("targetReturn", target)), estimates));
         }
         return List.copyOf(frontier);
     }
@@ -96,7 +104,7 @@ public final class PortfolioConstruction {
             throw new ServiceUnavailableException(failed.getMessage(), failed);
         }
         double[] weightVector = inUniverseOrder(request.method(), weights, estimates.assets());
-        return new OptimizedPortfolio(request.method(), weights, PortfolioPerformance.of(weightVector,
+        return new OptimizedPortfolio(request.method(), withoutRoundOff(weights), PortfolioPerformance.of(weightVector,
                 estimates.expectedAnnualReturns(), estimates.annualCovariance(), request.annualRiskFreeRate()));
     }
 
@@ -108,6 +116,12 @@ public final class PortfolioConstruction {
             throw new IllegalStateException("optimizer " + method + " answered with assets outside the universe: " + foreign);
         }
         return assets.stream().mapToDouble(weights::weight).toArray();
+    }
+
+    private static TargetWeights withoutRoundOff(TargetWeights weights) {
+        Map<String, Double> cleaned = new LinkedHashMap<>();
+        weights.weightByAsset().forEach((asset, weight) -> cleaned.put(asset, Math.abs(weight) < ROUND_OFF_WEIGHT ? 0.0 : weight));
+        return new TargetWeights(cleaned);
     }
 
     /** The highest return Σ wᵢμᵢ with Σ wᵢ = 1 and each weight in its bounds: fill the best assets first. */

@@ -5,9 +5,10 @@ package io.ballast.platform.construction;
  *
  * @param expectedAnnualReturn w·μ, a fraction a year
  * @param annualVolatility     √(wᵀΣw), a fraction a year
- * @param sharpeRatio          (expectedAnnualReturn − rf) / annualVolatility with the caller's annual rf
+ * @param sharpeRatio          (expectedAnnualReturn − rf) / annualVolatility with the caller's annual rf;
+ *                             null for a riskless portfolio, whose ratio is not a number
  */
-public record PortfolioPerformance(double expectedAnnualReturn, double annualVolatility, double sharpeRatio) {
+public record PortfolioPerformance(double expectedAnnualReturn, double annualVolatility, Double sharpeRatio) {
 
     static PortfolioPerformance of(double[] weights, double[] expectedAnnualReturns, double[][] annualCovariance,
             double annualRiskFreeRate) {
@@ -22,6 +23,7 @@ public record PortfolioPerformance(double expectedAnnualReturn, double annualVol
             variance += weights[i] * row;
         }
         double volatility = Math.sqrt(Math.max(variance, 0));
-        return new PortfolioPerformance(expectedReturn, volatility, (expectedReturn - annualRiskFreeRate) / volatility);
+        Double sharpe = volatility > 0 ? (expectedReturn - annualRiskFreeRate) / volatility : null;
+        return new PortfolioPerformance(expectedReturn, volatility, sharpe);
     }
 }

@@ -31,7 +31,7 @@ final class QuantHandlers {
         }
     }
 
-    record PerformanceBody(double expectedReturn, double volatility, double sharpe) {}
+    record PerformanceBody(double expectedReturn, double volatility, Double sharpe) {}
 
     record FrontierBody(List<OptimizedBody> points) {}
 

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,9 @@ class AnalysisCommandsTest {
     @Nested
     class Optimize {
 
+        @TempDir
+        Path folder;
+
         @Test
         void everyNamedMethodIsLoadedAndAnswersWithWeightsSummingToOne() throws IOException {
             for (String method : new String[] {"equal-weight", "inverse-volatility", "min-volatility", "max-sharpe",
@@ -140,6 +144,52 @@ class AnalysisCommandsTest {
 
             result.get("weights").properties().forEach(weight ->
                     assertThat(weight.getValue().asDouble()).isBetween(0.02 - 1e-9, 0.1 + 1e-9));
+        }
+
+        /**
+         * With no views Black-Litterman's posterior mean is its prior π = rf + δΣw_mkt and its
+         * posterior covariance (1+τ)Σ, so the tangency direction (1+τ)⁻¹Σ⁻¹(π − rf) is δ/(1+τ)·w_mkt:
+         * max-sharpe on the posterior holds the market portfolio, cap / Σcaps (long-only holds, as
+         * every cap is positive).
+         */
+        @Test
+        void blackLittermanWithoutViewsHoldsTheMarketPortfolio() throws IOException {
+            Path caps = Files.writeString(folder.resolve("caps.json"),
+                    "{\"AAPL\": 3e12, \"XOM\": 1e12, \"JPM\": 0.5e12, \"PFE\": 0.5e12}");
+            Path prices = Files.writeString(folder.resolve("four.csv"), columns(STOCK_PRICES, List.of("AAPL", "XOM", "JPM", "PFE")));
+
+            JsonNode result = json(run("optimize", "--prices", prices.toString(), "--method", "black-litterman",
+                    "--market-caps", caps.toString()));
+
+            assertThat(result.at("/weights/AAPL").asDouble()).isCloseTo(0.6, within(1e-6));
+            assertThat(result.at("/weights/XOM").asDouble()).isCloseTo(0.2, within(1e-6));
+            assertThat(result.at("/weights/JPM").asDouble()).isCloseTo(0.1, within(1e-6));
+            assertThat(result.at("/weights/PFE").asDouble()).isCloseTo(0.1, within(1e-6));
+        }
+
+        @Test
+        void viewsTiltTheMarketPortfolioTowardTheFavouredAsset() throws IOException {
+            Path caps = Files.writeString(folder.resolve("caps.json"),
+                    "{\"AAPL\": 3e12, \"XOM\": 1e12, \"JPM\": 0.5e12, \"PFE\": 0.5e12}");
+            Path views = Files.writeString(folder.resolve("views.json"),
+                    "[{\"pick\": {\"PFE\": 1, \"AAPL\": -1}, \"expectedReturn\": 0.05, \"confidence\": 0.8}]");
+            Path prices = Files.writeString(folder.resolve("four.csv"), columns(STOCK_PRICES, List.of("AAPL", "XOM", "JPM", "PFE")));
+
+            JsonNode result = json(run("optimize", "--prices", prices.toString(), "--method", "black-litterman",
+                    "--market-caps", caps.toString(), "--views", views.toString()));
+
+            assertThat(result.at("/weights/PFE").asDouble()).isGreaterThan(0.1);
+            assertThat(result.at("/weights/AAPL").asDouble()).isLessThan(0.6);
+        }
+
+        @Test
+        void aRisklessPortfolioHasNoSharpeRatioRatherThanAnInfiniteOne() throws IOException {
+            Path flat = Files.writeString(folder.resolve("flat.csv"), "date,A\n2024-01-02,10\n2024-01-03,10\n2024-01-04,10\n");
+
+            JsonNode result = json(run("optimize", "--prices", flat.toString(), "--method", "equal-weight"));
+
+            assertThat(result.at("/performance/volatility").asDouble()).isZero();
+            assertThat(result.at("/performance/sharpe").isNull()).isTrue();
         }
 
         @Test
@@ -257,6 +307,18 @@ class AnalysisCommandsTest {
         }
 
         @Test
+        void anOptimizerParameterIsNamedByItsOption() {
+            assertRefused(run("optimize", "--prices", STOCK_PRICES.toString(), "--method", "min-volatility",
+                    "--target-return", "0.1"), "--target-return", "not a parameter of min-volatility");
+        }
+
+        @Test
+        void blackLittermanWithoutMarketCapsIsRefusedNamingTheOption() {
+            assertRefused(run("optimize", "--prices", STOCK_PRICES.toString(), "--method", "black-litterman"),
+                    "--market-caps", "market capitalisation");
+        }
+
+        @Test
         void aMistypedOptionIsOneLine() {
             Run run = run("optimize", "--prices", STOCK_PRICES.toString(), "--method", "hrp", "--max-wieght", "0.1");
 
@@ -271,6 +333,22 @@ class AnalysisCommandsTest {
             assertThat(run.err()).startsWith("ballast: " + field).contains(named);
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    /** The date column and the named columns of a price file, as a smaller price file. */
+    private static String columns(Path prices, List<String> assets) throws IOException {
+        List<String> lines = Files.readAllLines(prices);
+        List<String> header = List.of(lines.get(0).split(","));
+        StringBuilder csv = new StringBuilder();
+        for (String line : lines) {
+            String[] cells = line.split(",", -1);
+            csv.append(cells[0]);
+            for (String asset : assets) {
+                csv.append(',').append(cells[header.indexOf(asset)]);
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
     }
 
     private static double weightSum(JsonNode result) {
