@@ -6,8 +6,9 @@ import io.ballast.platform.problem.InvalidInputException;
  * Drawdowns of a periodic return series, as non-positive fractions of the running peak of wealth:
  * wealth starts at {@code W_0 = 1} and compounds, {@code W_t = W_(t-1) (1 + r_t)}; the drawdown
  * after period {@code t} is {@code W_t / max(W_0, ..., W_t) - 1}, so -0.25 means 25% below the
- * peak. The starting wealth counts as a peak, so a loss in the first period is a drawdown
- * (empyrical and quantstats start the peak at {@code W_1} and would not count it). A missing
+ * peak. The starting wealth counts as a peak, so a loss in the first period is a drawdown, as in
+ * empyrical's {@code max_drawdown}, which starts its cumulative wealth from a base before the first
+ * return. A missing
  * ({@code NaN}) period leaves wealth unchanged.
  */
 public final class Drawdown {
