@@ -3,6 +3,7 @@ package io.ballast.plugins.marketdata.http;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.SecretVariables;
 import io.ballast.plugins.marketdata.common.InstrumentDefaults;
 import io.ballast.plugins.marketdata.common.ParameterValues;
 import java.net.URI;
@@ -61,8 +62,8 @@ record HttpJsonSettings(
     static final ParameterSpec EPOCH_UNIT = text("epochUnit",
             "What a numeric time counts since 1970-01-01T00:00Z: milliseconds or seconds", "milliseconds");
     static final ParameterSpec TOKEN_ENVIRONMENT_VARIABLE = text("tokenEnvironmentVariable",
-            "The name of the environment variable holding a bearer token to send (Authorization: Bearer ...); "
-                    + "empty: send none. The token itself is never a parameter", "");
+            "The name of the environment variable holding a bearer token to send (Authorization: Bearer ...); it must start with "
+                    + SecretVariables.PREFIX + ". Empty: send none. The token itself is never a parameter", "");
     static final ParameterSpec TIMEOUT_MILLIS = new ParameterSpec("timeoutMillis", ParameterType.INTEGER,
             "The longest one request may take, connecting and reading the answer included, in milliseconds; "
                     + "keep it below the platform's plugin call timeout", Optional.of(5000L), Optional.of(1.0), Optional.of(600_000.0));
@@ -81,7 +82,8 @@ record HttpJsonSettings(
         return new HttpJsonSettings(baseUrl(values.text(BASE_URL)),
                 new PathTemplate(BARS_PATH.name(), values.text(BARS_PATH)).requirePlaceholders(Set.of("asset", "from", "to")),
                 new PathTemplate(INSTRUMENTS_PATH.name(), values.text(INSTRUMENTS_PATH)).requirePlaceholders(Set.of()).template(),
-                assets, jsonBars, values.optionalText(TOKEN_ENVIRONMENT_VARIABLE), Duration.ofMillis(values.whole(TIMEOUT_MILLIS)),
+                assets, jsonBars,
+                values.optionalText(TOKEN_ENVIRONMENT_VARIABLE).map(name -> SecretVariables.requireSecretName(TOKEN_ENVIRONMENT_VARIABLE.name(), name)), Duration.ofMillis(values.whole(TIMEOUT_MILLIS)),
                 InstrumentDefaults.read(values));
     }
 

@@ -108,22 +108,34 @@ class HttpJsonSourceTest {
 
     @Test
     void aBearerTokenIsReadFromTheEnvironmentVariableTheParameterNames() {
-        // the surefire configuration sets BALLAST_TEST_MARKET_DATA_TOKEN=local-test-token for this module's tests
+        // the surefire configuration sets BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN=local-test-token for this module's tests
         server.answer("/bars/AAPL", 200, "[]");
 
-        source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_MARKET_DATA_TOKEN")));
+        source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN")));
 
         assertThat(server.seen().getFirst().authorization()).isEqualTo("Bearer local-test-token");
-        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_NOT_SET"))))
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_NOT_SET"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter tokenEnvironmentVariable: the environment variable BALLAST_TEST_NOT_SET is not set in the platform's environment");
+                .hasMessage("parameter tokenEnvironmentVariable: the environment variable BALLAST_PLUGIN_SECRET_TEST_NOT_SET is not set in the platform's environment");
+    }
+
+    /** Only the operator's secret variables may be sent: a caller cannot make the source send PATH (or a database password) to a host. */
+    @Test
+    void aTokenVariableWithoutTheSecretPrefixIsRefusedBeforeAnyRequest() {
+        server.answer("/bars/AAPL", 200, "[]");
+
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "PATH"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter tokenEnvironmentVariable: must name an environment variable whose name starts with "
+                        + "BALLAST_PLUGIN_SECRET_ (plugins read secrets from no other), got 'PATH'");
+        assertThat(server.seen()).isEmpty();
     }
 
     @Test
     void aRefusedTokenIsReportedWithoutShowingIt() {
         server.answer("/bars/AAPL", 401, "{\"error\": \"bad token\"}");
 
-        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_MARKET_DATA_TOKEN"))))
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("GET " + server.baseUrl() + "/bars/AAPL?from=2024-01-02&to=2024-01-04: HTTP 401 (check the token in the "
                         + "environment variable named by tokenEnvironmentVariable): {\"error\": \"bad token\"}")
