@@ -96,20 +96,18 @@ public final class ParameterValues {
 
     /**
      * A STRING parameter, trimmed; when the spec has allowed values, the allowed value it matches
-     * ignoring case. Blank text counts as left out.
+     * ignoring case. Blank text, given or by default, is no value: an error here.
      */
     public String text(String name) {
         return optionalText(name).orElseThrow(() -> invalid(name, "is required"));
     }
 
-    /** Like {@link #text}, but empty when neither the caller nor the default gives non-blank text. */
+    /** Like {@link #text}, but empty for blank text: the caller's, or the default's when the caller gave none. */
     public Optional<String> optionalText(String name) {
         ParameterSpec spec = spec(name);
-        Optional<String> text = nonBlank(name, given.get(name));
-        if (text.isEmpty()) {
-            text = nonBlank(name, spec.defaultValue().orElse(null));
-        }
-        return text.map(value -> allowed(spec, value));
+        // text the caller gave, blank included, is the caller's choice: blank means none, not the default
+        Object value = given.get(name) != null ? given.get(name) : spec.defaultValue().orElse(null);
+        return nonBlank(name, value).map(text -> allowed(spec, text));
     }
 
     /** A NUMBER_BY_NAME parameter: every number finite and within the spec's range, in the order given. */

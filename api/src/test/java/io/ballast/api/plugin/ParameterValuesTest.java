@@ -49,6 +49,8 @@ class ParameterValuesTest {
         assertThat(values.text("folder")).isEqualTo("/data");
         assertThat(values.text("linkage")).isEqualTo("ward");
         assertThat(values.numbersByName("budgets")).containsExactly(Map.entry("B", 2.0), Map.entry("A", 0.25));
+        // blank text the caller gives means none, not the default
+        assertThat(read(Map.of("linkage", " ")).optionalText("linkage")).isEmpty();
     }
 
     @Test

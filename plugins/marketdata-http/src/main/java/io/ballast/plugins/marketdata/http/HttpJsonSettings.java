@@ -5,7 +5,7 @@ import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
 import io.ballast.api.plugin.SecretVariables;
 import io.ballast.plugins.marketdata.common.InstrumentDefaults;
-import io.ballast.plugins.marketdata.common.ParameterValues;
+import io.ballast.plugins.marketdata.common.SourceParameters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -64,16 +64,19 @@ record HttpJsonSettings(
     static final ParameterSpec TOKEN_ENVIRONMENT_VARIABLE = text("tokenEnvironmentVariable",
             "The name of the environment variable holding a bearer token to send (Authorization: Bearer ...); it must start with "
                     + SecretVariables.PREFIX + ". Empty: send none. The token itself is never a parameter", "");
+    /** Below the platform's default plugin call timeout (10 s): requests run all at once, so a call lasts about one of them. */
+    static final long MAX_TIMEOUT_MILLIS = 8000;
     static final ParameterSpec TIMEOUT_MILLIS = new ParameterSpec("timeoutMillis", ParameterType.INTEGER,
-            "The longest one request may take, connecting and reading the answer included, in milliseconds; "
-                    + "keep it below the platform's plugin call timeout", Optional.of(5000L), Optional.of(1.0), Optional.of(600_000.0));
+            "The longest one request may take, connecting and reading the answer included, in milliseconds; at most "
+                    + MAX_TIMEOUT_MILLIS + ", below the platform's plugin call timeout", Optional.of(5000L), Optional.of(1.0),
+            Optional.of((double) MAX_TIMEOUT_MILLIS));
 
     static final List<ParameterSpec> SPECS = Stream.concat(Stream.of(BASE_URL, BARS_PATH, BARS_POINTER, INSTRUMENTS_PATH,
                     ASSETS, TIME_FIELD, OPEN_FIELD, HIGH_FIELD, LOW_FIELD, CLOSE_FIELD, VOLUME_FIELD, EPOCH_UNIT,
                     TOKEN_ENVIRONMENT_VARIABLE, TIMEOUT_MILLIS), InstrumentDefaults.SPECS.stream()).toList();
 
     static HttpJsonSettings from(Map<String, Object> parameters) {
-        ParameterValues values = new ParameterValues(parameters);
+        SourceParameters values = new SourceParameters("http-json", SPECS, parameters);
         BarFields fields = new BarFields(values.text(TIME_FIELD), values.optionalText(OPEN_FIELD), values.optionalText(HIGH_FIELD),
                 values.optionalText(LOW_FIELD), values.text(CLOSE_FIELD), values.optionalText(VOLUME_FIELD));
         JsonBars jsonBars = new JsonBars(fields, pointer(values.optionalText(BARS_POINTER).orElse("")),

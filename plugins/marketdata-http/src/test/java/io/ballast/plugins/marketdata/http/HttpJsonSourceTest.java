@@ -119,6 +119,29 @@ class HttpJsonSourceTest {
                 .hasMessage("parameter tokenEnvironmentVariable: the environment variable BALLAST_PLUGIN_SECRET_TEST_NOT_SET is not set in the platform's environment");
     }
 
+    /** Requests one after another would each wait for the others, forever: only requests made at once are answered. */
+    @Test
+    void theAssetsAreFetchedAllAtOnce() {
+        List<String> assets = List.of("A1", "A2", "A3", "A4");
+        assets.forEach(asset -> server.answer("/bars/" + asset, 200, "[]"));
+        server.answerOnlyWhenInAtOnce(assets.size());
+
+        assertThat(source.bars(request(assets, Map.of("timeoutMillis", 5000L)))).isEmpty();
+        assertThat(server.seen()).hasSize(4);
+    }
+
+    @Test
+    void aCallAsksForAtMostFiftyAssetsAndATimeoutBelowTheCallTimeout() {
+        List<String> assets = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "A" + i).toList();
+
+        assertThatThrownBy(() -> source.bars(request(assets, Map.of()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assets: 51 asked for; http-json fetches at most 50 in one call (one request each, all at once),"
+                        + " ask in several calls");
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("timeoutMillis", 8001L))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter timeoutMillis: must be at most 8000, got 8001");
+        assertThat(server.seen()).isEmpty();
+    }
+
     /** Only the operator's secret variables may be sent: a caller cannot make the source send PATH (or a database password) to a host. */
     @Test
     void aTokenVariableWithoutTheSecretPrefixIsRefusedBeforeAnyRequest() {
