@@ -3,6 +3,7 @@ package io.ballast.platform.app;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.platform.http.PluginPort;
 import io.ballast.platform.plugins.ExtensionDescription;
+import io.ballast.platform.plugins.ExtensionParameters;
 import io.ballast.platform.plugins.PluginEntry;
 import io.ballast.platform.plugins.PluginHost;
 import io.ballast.platform.plugins.PluginRefusedException;
@@ -73,8 +74,12 @@ final class PluginHostPort implements PluginPort {
                 extension.parameters().stream().map(PluginHostPort::view).toList());
     }
 
-    private static ParameterView view(ParameterSpec parameter) {
+    static ParameterView view(ParameterSpec parameter) {
+        // plain values converted by the platform: Jackson never calls into a plugin's own default object
         return new ParameterView(parameter.name(), parameter.type().name(), parameter.description(),
-                parameter.defaultValue().orElse(null), parameter.minimum().orElse(null), parameter.maximum().orElse(null));
+                ExtensionParameters.plainDefault(parameter).orElse(null),
+                parameter.minimum().map(bound -> ExtensionParameters.bound(parameter, bound)).orElse(null),
+                parameter.maximum().map(bound -> ExtensionParameters.bound(parameter, bound)).orElse(null),
+                parameter.allowedValues().isEmpty() ? null : parameter.allowedValues());
     }
 }

@@ -66,9 +66,18 @@ public interface PluginPort {
         }
     }
 
-    /** @param defaultValue null when the parameter is required; @param minimum null for none; @param maximum null for none */
+    /**
+     * @param defaultValue  a plain JSON value (number, text, boolean or object of numbers); null when the parameter is required
+     * @param minimum       null for none; a whole number for an INTEGER parameter
+     * @param maximum       null for none; a whole number for an INTEGER parameter
+     * @param allowedValues the only values a text parameter takes; null for any
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ParameterView(String name, String type, String description,
-            @JsonProperty("default") Object defaultValue, Double minimum, Double maximum) {
+            @JsonProperty("default") Object defaultValue, Number minimum, Number maximum, List<String> allowedValues) {
+
+        public ParameterView(String name, String type, String description, Object defaultValue, Number minimum, Number maximum) {
+            this(name, type, description, defaultValue, minimum, maximum, null);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.example.crossover;
 
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.Signal;
 import io.ballast.api.strategy.Strategy;
 import io.ballast.api.strategy.StrategyContext;
@@ -64,12 +65,13 @@ public class MovingAverageCrossover implements Strategy {
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        int shortWindow = whole(context, SHORT_WINDOW);
-        int longWindow = whole(context, LONG_WINDOW);
-        double fullConfidenceGap = number(context, FULL_CONFIDENCE_GAP);
+        // the API's reader applies the declared defaults and ranges and names the parameter in every error
+        ParameterValues parameters = ParameterValues.read(this, context.parameters());
+        int shortWindow = (int) parameters.integer(SHORT_WINDOW);
+        int longWindow = (int) parameters.integer(LONG_WINDOW);
+        double fullConfidenceGap = parameters.number(FULL_CONFIDENCE_GAP);
         if (shortWindow >= longWindow) {
-            throw new IllegalArgumentException("parameter " + SHORT_WINDOW + ": must be below " + LONG_WINDOW + " (" + longWindow
-                    + "), got " + shortWindow);
+            throw ParameterValues.invalid(SHORT_WINDOW, "must be below " + LONG_WINDOW + " (" + longWindow + "), got " + shortWindow);
         }
         List<Signal> signals = new ArrayList<>();
         for (String asset : context.universe()) {
@@ -91,34 +93,5 @@ public class MovingAverageCrossover implements Strategy {
     /** The mean of the last {@code window} values. */
     private static double average(double[] values, int window) {
         return Arrays.stream(values, values.length - window, values.length).average().orElseThrow();
-    }
-
-    private static int whole(StrategyContext context, String name) {
-        Object value = context.parameters().getOrDefault(name, spec(name).defaultValue().orElseThrow());
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw new IllegalArgumentException("parameter " + name + ": must be a whole number, got " + value);
-        }
-        return (int) inRange(name, number.doubleValue());
-    }
-
-    private static double number(StrategyContext context, String name) {
-        Object value = context.parameters().getOrDefault(name, spec(name).defaultValue().orElseThrow());
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("parameter " + name + ": must be a number, got " + value);
-        }
-        return inRange(name, number.doubleValue());
-    }
-
-    private static double inRange(String name, double value) {
-        ParameterSpec spec = spec(name);
-        if (value < spec.minimum().orElseThrow() || value > spec.maximum().orElseThrow()) {
-            throw new IllegalArgumentException("parameter " + name + ": must be between " + spec.minimum().get() + " and "
-                    + spec.maximum().get() + ", got " + value);
-        }
-        return value;
-    }
-
-    private static ParameterSpec spec(String name) {
-        return PARAMETERS.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow();
     }
 }

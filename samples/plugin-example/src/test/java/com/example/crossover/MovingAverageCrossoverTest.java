@@ -84,6 +84,17 @@ class MovingAverageCrossoverTest {
         assertEquals("parameter shortWindow: must be below longWindow (50), got 50", refused.getMessage());
     }
 
+    /** The declared range, read by the API's ParameterValues: a whole-number bound is written whole. */
+    @Test
+    void aWindowOutsideItsRangeOrNotWholeIsRefusedNamingIt() {
+        Map<String, double[]> closes = Map.of("UP", IntStream.rangeClosed(1, DAYS).asDoubleStream().toArray());
+
+        assertEquals("parameter shortWindow: must be at most 250, got 300",
+                assertThrows(IllegalArgumentException.class, () -> strategy.evaluate(context(closes, Map.of("shortWindow", 300)))).getMessage());
+        assertEquals("parameter longWindow: must be a whole number, got 50.5",
+                assertThrows(IllegalArgumentException.class, () -> strategy.evaluate(context(closes, Map.of("longWindow", 50.5)))).getMessage());
+    }
+
     private static StrategyContext context(Map<String, double[]> closesByAsset, Map<String, Object> parameters) {
         List<LocalDate> dates = IntStream.range(0, DAYS).mapToObj(FIRST_DAY::plusDays).toList();
         return new StrategyContext(dates.getLast(), List.copyOf(closesByAsset.keySet()), new PriceHistory(dates, closesByAsset), 252,

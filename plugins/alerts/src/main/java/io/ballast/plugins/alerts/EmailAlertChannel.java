@@ -4,6 +4,8 @@ import io.ballast.api.alert.Alert;
 import io.ballast.api.alert.AlertChannel;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.ParameterValues;
+import io.ballast.api.plugin.SecretVariables;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,7 +29,10 @@ import org.pf4j.Extension;
  * <p>STARTTLS is on and required by default: a server that does not offer it is refused before
  * anything is sent, and the server's certificate must match its host name. With {@code user}, the
  * channel logs in with the password held by the environment variable named by
- * {@code passwordVariable}; the password itself is never a parameter.
+ * {@code passwordVariable} (a name starting with {@value SecretVariables#PREFIX}); the password
+ * itself is never a parameter, and it is never sent without STARTTLS: {@code startTls=false} with a
+ * {@code user} is refused. {@code timeoutSeconds} is at most 8, below the platform's default plugin
+ * call timeout (10 s), so a slow server fails the delivery, not the plugin.
  */
 @Extension
 public class EmailAlertChannel implements AlertChannel {
@@ -40,6 +45,8 @@ public class EmailAlertChannel implements AlertChannel {
     static final String USER = "user";
     static final String PASSWORD_VARIABLE = "passwordVariable";
     static final String TIMEOUT_SECONDS = "timeoutSeconds";
+    /** Below the platform's default plugin call timeout (10 s): a slow server fails this delivery, not the whole plugin. */
+    static final int MAX_TIMEOUT_SECONDS = 8;
 
     private static final List<ParameterSpec> SPECS = List.of(
             text(HOST, "the SMTP server's host name or address"),
@@ -53,9 +60,10 @@ public class EmailAlertChannel implements AlertChannel {
                     Optional.of(true), Optional.empty(), Optional.empty()),
             optionalText(USER, "the user name to log in with; empty for a server that needs no login"),
             optionalText(PASSWORD_VARIABLE, "the name of the environment variable that holds the password of user (never the password"
-                    + " itself); empty without user"),
-            new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and for each answer of the server",
-                    Optional.of(5), Optional.of(1.0), Optional.of(60.0)));
+                    + " itself); it must start with " + SecretVariables.PREFIX + "; empty without user"),
+            new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and for each answer of the server;"
+                    + " at most " + MAX_TIMEOUT_SECONDS + ", below the platform's plugin call timeout",
+                    Optional.of(5), Optional.of(1.0), Optional.of((double) MAX_TIMEOUT_SECONDS)));
 
     private final SecretEnvironment environment;
 
@@ -90,15 +98,18 @@ public class EmailAlertChannel implements AlertChannel {
 
     @Override
     public void deliver(Alert alert, Map<String, Object> parameters) {
-        ChannelParameters values = ChannelParameters.read(id(), parameters, SPECS);
+        ParameterValues values = ParameterValues.read(this, parameters);
         String host = values.text(HOST);
-        int port = values.wholeNumber(PORT);
+        long port = values.integer(PORT);
         InternetAddress from = addresses(FROM, values.text(FROM)).getFirst();
         List<InternetAddress> to = addresses(TO, values.text(TO));
         Optional<String> user = values.optionalText(USER);
-        Optional<String> password = password(values, user);
-        long timeoutMillis = values.wholeNumber(TIMEOUT_SECONDS) * 1000L;
+        long timeoutMillis = values.integer(TIMEOUT_SECONDS) * 1000L;
         boolean startTls = values.flag(START_TLS);
+        if (user.isPresent() && !startTls) {
+            throw ParameterValues.invalid(START_TLS, "must be true with user: a password is never sent over an unencrypted connection");
+        }
+        Optional<String> password = password(values, user);
 
         Properties smtp = new Properties();
         smtp.put("mail.smtp.host", host);
@@ -135,12 +146,12 @@ public class EmailAlertChannel implements AlertChannel {
                 + "Time: " + alert.time();
     }
 
-    private Optional<String> password(ChannelParameters values, Optional<String> user) {
+    private Optional<String> password(ParameterValues values, Optional<String> user) {
         Optional<String> variable = values.optionalText(PASSWORD_VARIABLE);
         if (user.isPresent() != variable.isPresent()) {
             throw user.isPresent()
-                    ? ChannelParameters.problem(PASSWORD_VARIABLE, "is required with user: the environment variable that holds the password")
-                    : ChannelParameters.problem(USER, "is required with passwordVariable: the user the password belongs to");
+                    ? ParameterValues.invalid(PASSWORD_VARIABLE, "is required with user: the environment variable that holds the password")
+                    : ParameterValues.invalid(USER, "is required with passwordVariable: the user the password belongs to");
         }
         return variable.map(name -> environment.secret(PASSWORD_VARIABLE, name));
     }
@@ -153,10 +164,10 @@ public class EmailAlertChannel implements AlertChannel {
                 address.validate();
             }
         } catch (AddressException e) {
-            throw ChannelParameters.problem(parameter, "'" + text + "' is not a list of e-mail addresses: " + e.getMessage());
+            throw ParameterValues.invalid(parameter, "'" + text + "' is not a list of e-mail addresses: " + e.getMessage());
         }
         if (addresses.isEmpty() || FROM.equals(parameter) && addresses.size() > 1) {
-            throw ChannelParameters.problem(parameter, FROM.equals(parameter) ? "must be one e-mail address, got '" + text + "'"
+            throw ParameterValues.invalid(parameter, FROM.equals(parameter) ? "must be one e-mail address, got '" + text + "'"
                     : "names no e-mail address");
         }
         return addresses;

@@ -3,6 +3,7 @@ package io.ballast.plugins.alerts;
 import io.ballast.api.alert.Alert;
 import io.ballast.api.alert.AlertChannel;
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public class LogAlertChannel implements AlertChannel {
 
     @Override
     public void deliver(Alert alert, Map<String, Object> parameters) {
-        String logger = ChannelParameters.read(id(), parameters, SPECS).text(LOGGER);
+        String logger = ParameterValues.read(this, parameters).text(LOGGER);
         AlertSummary summary = new AlertSummary(alert);
         LoggerFactory.getLogger(logger).atLevel(level(alert)).log("{} - {} (source {}, {})",
                 summary.headline(), AlertSummary.oneLine(alert.message()), AlertSummary.oneLine(alert.source()), alert.time());

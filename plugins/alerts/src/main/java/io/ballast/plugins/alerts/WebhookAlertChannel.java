@@ -4,6 +4,8 @@ import io.ballast.api.alert.Alert;
 import io.ballast.api.alert.AlertChannel;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.ParameterValues;
+import io.ballast.api.plugin.SecretVariables;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,6 +35,11 @@ public class WebhookAlertChannel implements AlertChannel {
     static final String URL = "url";
     static final String URL_VARIABLE = "urlVariable";
     static final String TIMEOUT_SECONDS = "timeoutSeconds";
+    /**
+     * The connection and the answer each wait up to {@code timeoutSeconds}, so twice this must stay below
+     * the platform's default plugin call timeout (10 s): a slow webhook fails this delivery, not the plugin.
+     */
+    static final int MAX_TIMEOUT_SECONDS = 4;
 
     private static final int ANSWER_SHOWN_CHARACTERS = 200;
 
@@ -42,10 +49,11 @@ public class WebhookAlertChannel implements AlertChannel {
                     Optional.of(""), Optional.empty(), Optional.empty()),
             new ParameterSpec(URL_VARIABLE, ParameterType.STRING,
                     "the name of an environment variable holding the webhook's address, for a Slack webhook whose address is"
-                            + " the secret; give this or url",
+                            + " the secret; it must start with " + SecretVariables.PREFIX + "; give this or url",
                     Optional.of(""), Optional.empty(), Optional.empty()),
-            new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and again for the answer",
-                    Optional.of(5), Optional.of(1.0), Optional.of(60.0)));
+            new ParameterSpec(TIMEOUT_SECONDS, ParameterType.INTEGER, "seconds to wait for the connection, and again for the answer;"
+                    + " at most " + MAX_TIMEOUT_SECONDS + ", below the platform's plugin call timeout",
+                    Optional.of(4), Optional.of(1.0), Optional.of((double) MAX_TIMEOUT_SECONDS)));
 
     private final SecretEnvironment environment;
 
@@ -80,9 +88,9 @@ public class WebhookAlertChannel implements AlertChannel {
 
     @Override
     public void deliver(Alert alert, Map<String, Object> parameters) {
-        ChannelParameters values = ChannelParameters.read(id(), parameters, SPECS);
+        ParameterValues values = ParameterValues.read(this, parameters);
         URI address = address(values);
-        Duration timeout = Duration.ofSeconds(values.wholeNumber(TIMEOUT_SECONDS));
+        Duration timeout = Duration.ofSeconds(values.integer(TIMEOUT_SECONDS));
         String receiver = "webhook " + address.getScheme() + "://" + address.getHost() + (address.getPort() < 0 ? "" : ":" + address.getPort());
         HttpRequest request = HttpRequest.newBuilder(address)
                 .timeout(timeout)
@@ -110,20 +118,20 @@ public class WebhookAlertChannel implements AlertChannel {
         }
     }
 
-    private URI address(ChannelParameters values) {
+    private URI address(ParameterValues values) {
         Optional<String> url = values.optionalText(URL);
         Optional<String> variable = values.optionalText(URL_VARIABLE);
         if (url.isPresent() == variable.isPresent()) {
-            throw ChannelParameters.problem(URL, "give either url (the address) or urlVariable (an environment variable holding it), "
+            throw ParameterValues.invalid(URL, "give either url (the address) or urlVariable (an environment variable holding it), "
                     + (url.isPresent() ? "not both" : "none is given"));
         }
         if (url.isPresent()) {
-            return httpAddress(url.get()).orElseThrow(() -> ChannelParameters.problem(URL, "'" + url.get() + "' is not an http or https address"));
+            return httpAddress(url.get()).orElseThrow(() -> ParameterValues.invalid(URL, "'" + url.get() + "' is not an http or https address"));
         }
         String name = variable.get();
         String value = environment.secret(URL_VARIABLE, name);
         // the value is a secret: the message names the variable only
-        return httpAddress(value.strip()).orElseThrow(() -> ChannelParameters.problem(URL_VARIABLE,
+        return httpAddress(value.strip()).orElseThrow(() -> ParameterValues.invalid(URL_VARIABLE,
                 "the environment variable " + name + " does not hold an http or https address"));
     }
 

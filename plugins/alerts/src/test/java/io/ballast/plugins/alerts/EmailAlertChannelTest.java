@@ -12,7 +12,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -50,28 +49,26 @@ class EmailAlertChannelTest {
         assertThat(message.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
     }
 
+    /** GreenMail offers no STARTTLS, so a login cannot be sent to it at all: the channel refuses before connecting. */
     @Test
-    void withAUserItLogsInWithThePasswordFromTheNamedEnvironmentVariable() throws Exception {
-        SMTP.setUser("alerts@desk.test", "alerts", "s3cret-from-env");
-        environment.put("BALLAST_SMTP_PASSWORD", "s3cret-from-env");
+    void aPasswordIsNeverSentWithoutStartTls() {
+        environment.put("BALLAST_PLUGIN_SECRET_SMTP_PASSWORD", "s3cret-from-env");
 
-        // numbers and flags as a JSON body or a YAML file may carry them
-        channel.deliver(Alerts.stopLoss(), plain(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_SMTP_PASSWORD",
-                "port", new BigDecimal(port()), "timeoutSeconds", "5", "startTls", "false")));
-
-        assertThat(SMTP.getReceivedMessages()).singleElement().extracting(EmailAlertChannelTest::subject)
-                .isEqualTo("[CRITICAL] Hard stop-loss: exit NVLX");
+        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_PLUGIN_SECRET_SMTP_PASSWORD"),
+                "parameter startTls: must be true with user: a password is never sent over an unencrypted connection");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
+    /** With STARTTLS required the password is read (no parameter error), then the server without STARTTLS is refused. */
     @Test
-    void aWrongPasswordIsRefusedByTheServerAndNothingIsSent() {
-        SMTP.setUser("alerts@desk.test", "alerts", "s3cret-from-env");
-        environment.put("BALLAST_SMTP_PASSWORD", "wrong");
+    void withAUserThePasswordComesFromTheNamedSecretVariable() {
+        environment.put("BALLAST_PLUGIN_SECRET_SMTP_PASSWORD", "s3cret-from-env");
+        Map<String, Object> parameters = plain(Map.of("to", "pm@desk.test", "user", "alerts",
+                "passwordVariable", "BALLAST_PLUGIN_SECRET_SMTP_PASSWORD", "startTls", true));
 
-        assertThatThrownBy(() -> channel.deliver(Alerts.stopLoss(),
-                plain(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_SMTP_PASSWORD"))))
+        assertThatThrownBy(() -> channel.deliver(Alerts.stopLoss(), parameters))
                 .isInstanceOf(AlertDeliveryException.class)
-                .hasMessage("e-mail via 127.0.0.1:" + port() + " failed: 535 5.7.8  Authentication credentials invalid");
+                .hasMessage("e-mail via 127.0.0.1:" + port() + " failed: STARTTLS is required but host does not support STARTTLS");
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
@@ -103,24 +100,28 @@ class EmailAlertChannelTest {
 
     @Test
     void parametersThatCannotWorkAreNamedAndNothingIsSent() {
-        environment.put("EMPTY", "");
+        environment.put("BALLAST_PLUGIN_SECRET_EMPTY", "");
+        environment.put("SMTP_PASSWORD", "s3cret");
 
         assertRefused(Map.of("to", "not an address"), "parameter to: 'not an address' is not a list of e-mail addresses: ");
-        assertRefused(Map.of("to", " "), "parameter to: is required by the email channel");
+        assertRefused(Map.of("to", " "), "parameter to: is required");
         assertRefused(Map.of("to", "pm@desk.test", "from", "a@desk.test, b@desk.test"),
                 "parameter from: must be one e-mail address, got 'a@desk.test, b@desk.test'");
-        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts"),
+        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts", "startTls", true),
                 "parameter passwordVariable: is required with user: the environment variable that holds the password");
         assertRefused(Map.of("to", "pm@desk.test", "passwordVariable", "X"),
                 "parameter user: is required with passwordVariable: the user the password belongs to");
-        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "EMPTY"),
-                "parameter passwordVariable: the environment variable EMPTY is not set");
-        assertRefused(Map.of("to", "pm@desk.test", "port", 70_000), "parameter port: must be between 1 and 65535, got 70000");
-        assertRefused(Map.of("to", "pm@desk.test", "startTls", "maybe"), "parameter startTls: must be true or false, got maybe");
-        assertRefused(Map.of("to", "pm@desk.test", "password", "s3cret"), "parameter password: the email channel has no such parameter;"
+        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "BALLAST_PLUGIN_SECRET_EMPTY", "startTls", true),
+                "parameter passwordVariable: the environment variable BALLAST_PLUGIN_SECRET_EMPTY is not set");
+        assertRefused(Map.of("to", "pm@desk.test", "user", "alerts", "passwordVariable", "SMTP_PASSWORD", "startTls", true),
+                "parameter passwordVariable: must name an environment variable whose name starts with BALLAST_PLUGIN_SECRET_");
+        assertRefused(Map.of("to", "pm@desk.test", "port", 70_000), "parameter port: must be at most 65535, got 70000");
+        assertRefused(Map.of("to", "pm@desk.test", "timeoutSeconds", 9), "parameter timeoutSeconds: must be at most 8, got 9");
+        assertRefused(Map.of("to", "pm@desk.test", "startTls", "maybe"), "parameter startTls: must be true or false, got 'maybe'");
+        assertRefused(Map.of("to", "pm@desk.test", "password", "s3cret"), "parameter password: is not a parameter of email;"
                 + " it takes [host, port, from, to, startTls, user, passwordVariable, timeoutSeconds]");
         assertThatThrownBy(() -> channel.deliver(Alerts.stopLoss(), Map.of("to", "pm@desk.test", "from", "ballast@desk.test")))
-                .hasMessage("parameter host: is required by the email channel");
+                .hasMessage("parameter host: is required");
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 

@@ -77,7 +77,7 @@ class LogAlertChannelTest {
     void anUnknownParameterIsNamed() {
         assertThatThrownBy(() -> channel.deliver(Alerts.stopLoss(), Map.of("level", "debug")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter level: the log channel has no such parameter; it takes [logger]");
+                .hasMessage("parameter level: is not a parameter of log; it takes [logger]");
     }
 
     private void capture(String name) {

@@ -80,10 +80,10 @@ class WebhookAlertChannelTest {
 
     @Test
     void theAddressMayComeFromAnEnvironmentVariable() {
-        Map<String, String> environment = Map.of("ALERTS_WEBHOOK_URL", url());
+        Map<String, String> environment = Map.of("BALLAST_PLUGIN_SECRET_WEBHOOK_URL", url());
 
         new WebhookAlertChannel(new SecretEnvironment(environment::get)).deliver(Alerts.of(Severity.INFO, "Approved", "by ada"),
-                Map.of("urlVariable", "ALERTS_WEBHOOK_URL"));
+                Map.of("urlVariable", "BALLAST_PLUGIN_SECRET_WEBHOOK_URL"));
 
         assertThat(received).singleElement().extracting(Received::path).isEqualTo(PATH);
         assertThat(received.getFirst().body()).contains("\"color\":\"#439fe0\"");
@@ -128,7 +128,8 @@ class WebhookAlertChannelTest {
     @Test
     void parametersThatCannotWorkAreNamedAndNothingIsSent() {
         WebhookAlertChannel channel = new WebhookAlertChannel(new SecretEnvironment(
-                Map.of("EMPTY", " ", "NOT_A_URL", "hooks.example.com/x")::get));
+                Map.of("BALLAST_PLUGIN_SECRET_EMPTY", " ", "BALLAST_PLUGIN_SECRET_NOT_A_URL", "hooks.example.com/x",
+                        "HOME", "http://127.0.0.1:" + port() + PATH)::get));
 
         assertRefused(channel, Map.of(), "parameter url: give either url (the address) or urlVariable (an environment variable holding it),"
                 + " none is given");
@@ -136,15 +137,23 @@ class WebhookAlertChannelTest {
                 + " (an environment variable holding it), not both");
         assertRefused(channel, Map.of("url", "ftp://example.com/x"), "parameter url: 'ftp://example.com/x' is not an http or https address");
         assertRefused(channel, Map.of("url", "http://exa mple.com"), "parameter url: 'http://exa mple.com' is not an http or https address");
-        assertRefused(channel, Map.of("urlVariable", "MISSING"), "parameter urlVariable: the environment variable MISSING is not set");
-        assertRefused(channel, Map.of("urlVariable", "EMPTY"), "parameter urlVariable: the environment variable EMPTY is not set");
-        assertRefused(channel, Map.of("urlVariable", "NOT_A_URL"),
-                "parameter urlVariable: the environment variable NOT_A_URL does not hold an http or https address");
-        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 0), "parameter timeoutSeconds: must be between 1 and 60, got 0");
+        assertRefused(channel, Map.of("urlVariable", "BALLAST_PLUGIN_SECRET_MISSING"),
+                "parameter urlVariable: the environment variable BALLAST_PLUGIN_SECRET_MISSING is not set");
+        assertRefused(channel, Map.of("urlVariable", "BALLAST_PLUGIN_SECRET_EMPTY"),
+                "parameter urlVariable: the environment variable BALLAST_PLUGIN_SECRET_EMPTY is not set");
+        assertRefused(channel, Map.of("urlVariable", "BALLAST_PLUGIN_SECRET_NOT_A_URL"),
+                "parameter urlVariable: the environment variable BALLAST_PLUGIN_SECRET_NOT_A_URL does not hold an http or https address");
+        // a variable outside the operator's secrets is not read, even when it holds a working address
+        assertRefused(channel, Map.of("urlVariable", "HOME"), "parameter urlVariable: must name an environment variable whose name starts"
+                + " with BALLAST_PLUGIN_SECRET_ (plugins read secrets from no other), got 'HOME'");
+        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 0), "parameter timeoutSeconds: must be at least 1, got 0");
+        // the connection and the answer each wait timeoutSeconds: 2 x 4 s stays below the platform's 10 s call timeout
+        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 5), "parameter timeoutSeconds: must be at most 4, got 5");
         assertRefused(channel, Map.of("url", url(), "timeoutSeconds", 2.5), "parameter timeoutSeconds: must be a whole number, got 2.5");
-        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", "soon"), "parameter timeoutSeconds: must be a whole number, got soon");
+        assertRefused(channel, Map.of("url", url(), "timeoutSeconds", "soon"),
+                "parameter timeoutSeconds: must be a finite number, got 'soon'");
         assertRefused(channel, Map.of("url", 42), "parameter url: must be text, got 42");
-        assertRefused(channel, Map.of("url", url(), "channel", "#risk"), "parameter channel: the webhook channel has no such parameter;"
+        assertRefused(channel, Map.of("url", url(), "channel", "#risk"), "parameter channel: is not a parameter of webhook;"
                 + " it takes [url, urlVariable, timeoutSeconds]");
         assertThat(received).isEmpty();
     }

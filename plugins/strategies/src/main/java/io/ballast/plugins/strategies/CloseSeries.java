@@ -3,8 +3,10 @@ package io.ballast.plugins.strategies;
 import io.ballast.api.marketdata.PriceHistory;
 import io.ballast.api.strategy.StrategyContext;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.DoubleStream;
 
 /**
@@ -17,11 +19,19 @@ final class CloseSeries {
     private final String label;
     private final LocalDate asOf;
     private final double[] closes;
+    private final Optional<LocalDate> lastCloseDay;
+    private final Optional<LocalDate> historyLastDay;
 
     CloseSeries(String label, LocalDate asOf, double[] closes) {
+        this(label, asOf, closes, Optional.empty(), Optional.empty());
+    }
+
+    private CloseSeries(String label, LocalDate asOf, double[] closes, Optional<LocalDate> lastCloseDay, Optional<LocalDate> historyLastDay) {
         this.label = label;
         this.asOf = asOf;
         this.closes = closes;
+        this.lastCloseDay = lastCloseDay;
+        this.historyLastDay = historyLastDay;
     }
 
     /**
@@ -30,10 +40,16 @@ final class CloseSeries {
      */
     static CloseSeries of(StrategyContext context, String asset) {
         // the context already refuses a history past asOf; cutting again keeps that true whoever built it
-        double[] closes = Arrays.stream(context.prices().until(context.asOf()).closes(asset))
-                .filter(close -> !Double.isNaN(close))
-                .toArray();
-        return new CloseSeries("asset " + asset, context.asOf(), closes);
+        PriceHistory history = context.prices().until(context.asOf());
+        double[] all = history.closes(asset);
+        List<LocalDate> dates = history.dates();
+        int last = all.length - 1;
+        while (last >= 0 && Double.isNaN(all[last])) {
+            last--;
+        }
+        double[] closes = Arrays.stream(all).filter(close -> !Double.isNaN(close)).toArray();
+        return new CloseSeries("asset " + asset, context.asOf(), closes,
+                last >= 0 ? Optional.of(dates.get(last)) : Optional.empty(), dates.isEmpty() ? Optional.empty() : Optional.of(dates.getLast()));
     }
 
     /**
@@ -75,6 +91,21 @@ final class CloseSeries {
     /** What the series is, for a person: {@code asset AAPL}, or the index it is. */
     String label() {
         return label;
+    }
+
+    /**
+     * Why the series' last close is too old to act on: more than {@code maxStaleDays} calendar days
+     * before the history's last day (a delisted or suspended asset, a feed that stopped); empty when
+     * it is recent enough, or for an index (built from whichever assets have prices each day).
+     */
+    Optional<String> staleness(int maxStaleDays) {
+        if (lastCloseDay.isEmpty() || historyLastDay.isEmpty()) {
+            return Optional.empty();
+        }
+        long staleDays = ChronoUnit.DAYS.between(lastCloseDay.get(), historyLastDay.get());
+        return staleDays <= maxStaleDays ? Optional.empty() : Optional.of(label + ": its last close is on " + lastCloseDay.get()
+                + ", " + staleDays + " calendar days before the history's last day " + historyLastDay.get()
+                + " (maxStaleDays " + maxStaleDays + "); a stale price gives no signal");
     }
 
     int count() {

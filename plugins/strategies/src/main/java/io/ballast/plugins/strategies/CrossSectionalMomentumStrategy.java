@@ -1,6 +1,7 @@
 package io.ballast.plugins.strategies;
 
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.Signal;
 import io.ballast.api.strategy.Strategy;
 import io.ballast.api.strategy.StrategyContext;
@@ -38,12 +39,12 @@ import org.pf4j.Extension;
 @Extension
 public class CrossSectionalMomentumStrategy implements Strategy {
 
-    static final ParameterSpec TOP_FRACTION = StrategyParameters.numberSpec("topFraction",
+    static final ParameterSpec TOP_FRACTION = ParameterSpecs.numberSpec("topFraction",
             "Fraction of the universe, ranked by 12-1 return, in the long leg (and, with shortBottom, in the short leg); at least one asset",
             0.3, 0.01, 0.5);
-    static final ParameterSpec SHORT_BOTTOM = StrategyParameters.booleanSpec("shortBottom",
+    static final ParameterSpec SHORT_BOTTOM = ParameterSpecs.booleanSpec("shortBottom",
             "Short the worst topFraction of the universe; when false the long leg is funded by every other asset", false);
-    static final ParameterSpec TILT_WEIGHT = StrategyParameters.numberSpec("tiltWeight",
+    static final ParameterSpec TILT_WEIGHT = ParameterSpecs.numberSpec("tiltWeight",
             "Fraction of portfolio value (0.10 = 10%) moved into the long leg in total, split equally, and taken equally from the funding leg",
             0.10, 0.0, 1.0);
 
@@ -65,24 +66,38 @@ public class CrossSectionalMomentumStrategy implements Strategy {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(MomentumWindow.LOOKBACK_DAYS, MomentumWindow.SKIP_DAYS, TOP_FRACTION, SHORT_BOTTOM, TILT_WEIGHT);
+        return List.of(MomentumWindow.LOOKBACK_DAYS, MomentumWindow.SKIP_DAYS, TOP_FRACTION, SHORT_BOTTOM, TILT_WEIGHT, Freshness.MAX_STALE_DAYS);
     }
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        StrategyParameters parameters = StrategyParameters.read(id(), parameters(), context.parameters());
+        ParameterValues parameters = ParameterValues.read(this, context.parameters());
         MomentumWindow window = MomentumWindow.read(parameters);
-        double topFraction = parameters.number(TOP_FRACTION);
-        boolean shortBottom = parameters.flag(SHORT_BOTTOM);
-        double tiltWeight = parameters.number(TILT_WEIGHT);
-        List<String> universe = context.universe();
+        double topFraction = parameters.number(TOP_FRACTION.name());
+        boolean shortBottom = parameters.flag(SHORT_BOTTOM.name());
+        double tiltWeight = parameters.number(TILT_WEIGHT.name());
+        Freshness freshness = Freshness.read(parameters);
+        // an asset whose last close is stale is left out of the ranking: its 12-1 return covers another period
+        List<Signal> leftOut = new ArrayList<>();
+        List<String> universe = new ArrayList<>();
+        List<CloseSeries> series = new ArrayList<>();
+        for (String asset : context.universe()) {
+            CloseSeries closes = CloseSeries.of(context, asset);
+            Optional<String> stale = freshness.staleness(closes);
+            if (stale.isPresent()) {
+                leftOut.add(new Signal(asset, 0, 0, "left out of the ranking: " + stale.get()));
+            } else {
+                universe.add(asset);
+                series.add(closes);
+            }
+        }
         int n = universe.size();
         if (n < 2) {
-            throw new IllegalArgumentException("universe has " + n + " asset; " + id() + " ranks at least 2");
+            throw new IllegalArgumentException("universe has " + n + " asset with a recent close (of " + context.universe().size()
+                    + "); " + id() + " ranks at least 2" + (leftOut.isEmpty() ? "" : "; " + leftOut.getFirst().rationale()));
         }
-        List<MomentumReturn> momenta = universe.stream()
-                .map(asset -> MomentumReturn.measure(
-                        CloseSeries.of(context, asset).requireAtLeast(window.requiredCloses(), id(), window.requirement()), window))
+        List<MomentumReturn> momenta = series.stream()
+                .map(closes -> MomentumReturn.measure(closes.requireAtLeast(window.requiredCloses(), id(), window.requirement()), window))
                 .toList();
         // best first; a stable sort keeps the universe's order among equal returns
         List<Integer> ranked = IntStream.range(0, n).boxed()
@@ -110,6 +125,7 @@ public class CrossSectionalMomentumStrategy implements Strategy {
                     "12-1 return %+.1f%%, rank %d of %d (%s); %.2f standard errors from the median",
                     100 * momentum.simpleReturn(), rank + 1, n, leg, z)));
         }
+        signals.addAll(leftOut);
         return new StrategyOutput(signals, List.of(), tilts, Optional.empty());
     }
 

@@ -1,6 +1,7 @@
 package io.ballast.plugins.strategies;
 
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.Strategy;
 import io.ballast.api.strategy.StrategyContext;
 import io.ballast.api.strategy.StrategyOutput;
@@ -17,7 +18,7 @@ import org.pf4j.Extension;
 @Extension
 public class MarketRegimeStrategy implements Strategy {
 
-    static final ParameterSpec BENCHMARK = StrategyParameters.textSpec("benchmark",
+    static final ParameterSpec BENCHMARK = ParameterSpecs.textSpec("benchmark",
             "Asset whose closes are the market (e.g. SPY); empty for the equal-weighted universe, rebalanced daily", "");
 
     @Override
@@ -45,11 +46,12 @@ public class MarketRegimeStrategy implements Strategy {
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        StrategyParameters parameters = StrategyParameters.read(id(), parameters(), context.parameters());
+        ParameterValues parameters = ParameterValues.read(this, context.parameters());
         RegimeRules rules = RegimeRules.read(parameters);
-        String benchmark = parameters.text(BENCHMARK);
+        String benchmark = parameters.optionalText(BENCHMARK.name()).orElse("");
         if (!benchmark.isEmpty() && !context.prices().assets().contains(benchmark)) {
-            throw parameters.refused(BENCHMARK, "must name an asset of the price history " + context.prices().assets(), benchmark);
+            throw ParameterValues.invalid(BENCHMARK.name(), "must name an asset of the price history " + context.prices().assets()
+                    + ", got " + benchmark);
         }
         CloseSeries market = (benchmark.isEmpty() ? CloseSeries.equalWeightedIndex(context) : CloseSeries.of(context, benchmark))
                 .requireAtLeast(rules.requiredCloses(), id(), rules.requirement());

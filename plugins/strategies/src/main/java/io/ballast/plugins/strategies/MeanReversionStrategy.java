@@ -1,6 +1,7 @@
 package io.ballast.plugins.strategies;
 
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.Signal;
 import io.ballast.api.strategy.Strategy;
 import io.ballast.api.strategy.StrategyContext;
@@ -8,6 +9,7 @@ import io.ballast.api.strategy.StrategyOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.pf4j.Extension;
@@ -29,11 +31,11 @@ import org.pf4j.Extension;
 @Extension
 public class MeanReversionStrategy implements Strategy {
 
-    static final ParameterSpec LOOKBACK_DAYS = StrategyParameters.integerSpec("lookbackDays",
+    static final ParameterSpec LOOKBACK_DAYS = ParameterSpecs.integerSpec("lookbackDays",
             "Trading days of closes, the latest included, of the moving average and moving standard deviation", 20, 2, 1260);
-    static final ParameterSpec ENTRY_Z = StrategyParameters.numberSpec("entryZ",
+    static final ParameterSpec ENTRY_Z = ParameterSpecs.numberSpec("entryZ",
             "Distance of the price from its moving average, in moving standard deviations, from which there is a signal", 2.0, 0.0, 10.0);
-    static final ParameterSpec FULL_STRENGTH_Z = StrategyParameters.numberSpec("fullStrengthZ",
+    static final ParameterSpec FULL_STRENGTH_Z = ParameterSpecs.numberSpec("fullStrengthZ",
             "Distance, in moving standard deviations, at which the signal reaches full strength (strength = -z / fullStrengthZ)", 3.0, 0.1, 20.0);
 
     @Override
@@ -54,18 +56,25 @@ public class MeanReversionStrategy implements Strategy {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(LOOKBACK_DAYS, ENTRY_Z, FULL_STRENGTH_Z);
+        return List.of(LOOKBACK_DAYS, ENTRY_Z, FULL_STRENGTH_Z, Freshness.MAX_STALE_DAYS);
     }
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        StrategyParameters parameters = StrategyParameters.read(id(), parameters(), context.parameters());
-        int lookbackDays = parameters.integer(LOOKBACK_DAYS);
-        double entryZ = parameters.number(ENTRY_Z);
-        double fullStrengthZ = parameters.number(FULL_STRENGTH_Z);
+        ParameterValues parameters = ParameterValues.read(this, context.parameters());
+        int lookbackDays = (int) parameters.integer(LOOKBACK_DAYS.name());
+        double entryZ = parameters.number(ENTRY_Z.name());
+        double fullStrengthZ = parameters.number(FULL_STRENGTH_Z.name());
         List<Signal> signals = new ArrayList<>();
+        Freshness freshness = Freshness.read(parameters);
         for (String asset : context.universe()) {
-            double[] window = CloseSeries.of(context, asset)
+            CloseSeries series = CloseSeries.of(context, asset);
+            Optional<String> stale = freshness.staleness(series);
+            if (stale.isPresent()) {
+                signals.add(new Signal(asset, 0, 0, stale.get()));
+                continue;
+            }
+            double[] window = series
                     .requireAtLeast(lookbackDays, id(), "lookbackDays " + lookbackDays)
                     .last(lookbackDays);
             double price = window[lookbackDays - 1];

@@ -1,6 +1,7 @@
 package io.ballast.plugins.strategies;
 
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.MarketRegime;
 import io.ballast.api.strategy.RegimeCall;
 import java.util.Locale;
@@ -29,25 +30,25 @@ import java.util.Locale;
 record RegimeRules(int trendDays, int slopeDays, int volatilityDays, int volatilityHistoryDays,
         double trendBand, double minAnnualSlope, double highVolatilityPercentile) {
 
-    static final ParameterSpec TREND_DAYS = StrategyParameters.integerSpec("trendDays",
+    static final ParameterSpec TREND_DAYS = ParameterSpecs.integerSpec("trendDays",
             "Trading days of the moving average the latest close is compared with (200)", 200, 5, 2520);
-    static final ParameterSpec SLOPE_DAYS = StrategyParameters.integerSpec("slopeDays",
+    static final ParameterSpec SLOPE_DAYS = ParameterSpecs.integerSpec("slopeDays",
             "Trading days of the least-squares line through the log closes whose slope is the short-term trend (50)", 50, 3, 1260);
-    static final ParameterSpec VOLATILITY_DAYS = StrategyParameters.integerSpec("volatilityDays",
+    static final ParameterSpec VOLATILITY_DAYS = ParameterSpecs.integerSpec("volatilityDays",
             "Daily returns in the current volatility (21 = one month), annualised by periodsPerYear", 21, 2, 252);
-    static final ParameterSpec VOLATILITY_HISTORY_DAYS = StrategyParameters.integerSpec("volatilityHistoryDays",
+    static final ParameterSpec VOLATILITY_HISTORY_DAYS = ParameterSpecs.integerSpec("volatilityHistoryDays",
             "Trading days of the long-run history today's volatility is ranked in (756 = 3 years), today included", 756, 20, 5040);
-    static final ParameterSpec TREND_BAND = StrategyParameters.numberSpec("trendBand",
+    static final ParameterSpec TREND_BAND = ParameterSpecs.numberSpec("trendBand",
             "How far (fraction, 0.02 = 2%) the close must be above (below) its moving average to count as an up (down) trend", 0.02, 0.001, 0.5);
-    static final ParameterSpec MIN_ANNUAL_SLOPE = StrategyParameters.numberSpec("minAnnualSlope",
+    static final ParameterSpec MIN_ANNUAL_SLOPE = ParameterSpecs.numberSpec("minAnnualSlope",
             "How steep (log growth a year, 0.10 = 10%) the short-term slope must be, up or down, to count as a trend", 0.10, 0.001, 5.0);
-    static final ParameterSpec HIGH_VOLATILITY_PERCENTILE = StrategyParameters.numberSpec("highVolatilityPercentile",
+    static final ParameterSpec HIGH_VOLATILITY_PERCENTILE = ParameterSpecs.numberSpec("highVolatilityPercentile",
             "Share of the long-run volatilities that must lie below today's for HIGH_VOLATILITY (0.8 = above 80% of them)", 0.8, 0.5, 0.99);
 
-    static RegimeRules read(StrategyParameters parameters) {
-        return new RegimeRules(parameters.integer(TREND_DAYS), parameters.integer(SLOPE_DAYS), parameters.integer(VOLATILITY_DAYS),
-                parameters.integer(VOLATILITY_HISTORY_DAYS), parameters.number(TREND_BAND), parameters.number(MIN_ANNUAL_SLOPE),
-                parameters.number(HIGH_VOLATILITY_PERCENTILE));
+    static RegimeRules read(ParameterValues parameters) {
+        return new RegimeRules((int) parameters.integer(TREND_DAYS.name()), (int) parameters.integer(SLOPE_DAYS.name()), (int) parameters.integer(VOLATILITY_DAYS.name()),
+                (int) parameters.integer(VOLATILITY_HISTORY_DAYS.name()), parameters.number(TREND_BAND.name()), parameters.number(MIN_ANNUAL_SLOPE.name()),
+                parameters.number(HIGH_VOLATILITY_PERCENTILE.name()));
     }
 
     /** The closes the measures need: the longest of the trend, the slope and the volatility history windows. */

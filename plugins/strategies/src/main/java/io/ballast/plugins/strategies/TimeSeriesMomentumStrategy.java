@@ -1,6 +1,7 @@
 package io.ballast.plugins.strategies;
 
 import io.ballast.api.plugin.ParameterSpec;
+import io.ballast.api.plugin.ParameterValues;
 import io.ballast.api.strategy.Signal;
 import io.ballast.api.strategy.Strategy;
 import io.ballast.api.strategy.StrategyContext;
@@ -8,6 +9,7 @@ import io.ballast.api.strategy.StrategyOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.pf4j.Extension;
@@ -34,7 +36,7 @@ import org.pf4j.Extension;
 @Extension
 public class TimeSeriesMomentumStrategy implements Strategy {
 
-    static final ParameterSpec TARGET_ANNUAL_VOLATILITY = StrategyParameters.numberSpec("targetAnnualVolatility",
+    static final ParameterSpec TARGET_ANNUAL_VOLATILITY = ParameterSpecs.numberSpec("targetAnnualVolatility",
             "Annual volatility (fraction, 0.40 = 40%) at which a signal has full strength; a more volatile asset's strength is scaled down in proportion",
             0.40, 0.01, 2.0);
 
@@ -56,17 +58,24 @@ public class TimeSeriesMomentumStrategy implements Strategy {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(MomentumWindow.LOOKBACK_DAYS, MomentumWindow.SKIP_DAYS, TARGET_ANNUAL_VOLATILITY);
+        return List.of(MomentumWindow.LOOKBACK_DAYS, MomentumWindow.SKIP_DAYS, TARGET_ANNUAL_VOLATILITY, Freshness.MAX_STALE_DAYS);
     }
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        StrategyParameters parameters = StrategyParameters.read(id(), parameters(), context.parameters());
+        ParameterValues parameters = ParameterValues.read(this, context.parameters());
         MomentumWindow window = MomentumWindow.read(parameters);
-        double targetAnnualVolatility = parameters.number(TARGET_ANNUAL_VOLATILITY);
+        double targetAnnualVolatility = parameters.number(TARGET_ANNUAL_VOLATILITY.name());
         List<Signal> signals = new ArrayList<>();
+        Freshness freshness = Freshness.read(parameters);
         for (String asset : context.universe()) {
-            CloseSeries closes = CloseSeries.of(context, asset).requireAtLeast(window.requiredCloses(), id(), window.requirement());
+            CloseSeries series = CloseSeries.of(context, asset);
+            Optional<String> stale = freshness.staleness(series);
+            if (stale.isPresent()) {
+                signals.add(new Signal(asset, 0, 0, stale.get()));
+                continue;
+            }
+            CloseSeries closes = series.requireAtLeast(window.requiredCloses(), id(), window.requirement());
             MomentumReturn momentum = MomentumReturn.measure(closes, window);
             double annualVolatility = new StandardDeviation().evaluate(closes.simpleReturns(window.lookbackDays(), 0))
                     * Math.sqrt(context.periodsPerYear());

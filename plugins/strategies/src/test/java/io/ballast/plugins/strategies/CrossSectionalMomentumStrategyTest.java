@@ -119,11 +119,34 @@ class CrossSectionalMomentumStrategyTest {
         assertThat(output.tilts()).allSatisfy(tilt -> assertThat(tilt.confidence()).isZero());
     }
 
+    /**
+     * GONE rose fastest but has no close for its last 10 weekdays (14 calendar days): it is left out of
+     * the ranking with the reason, and the two assets with current closes are ranked between themselves.
+     */
+    @Test
+    void anAssetWithAStaleLastCloseIsLeftOutOfTheRanking() {
+        Map<String, double[]> closes = new LinkedHashMap<>();
+        closes.put("GONE", geometric(40, 1.01));
+        closes.put("UP", geometric(40, 1.002));
+        closes.put("FLAT", geometric(40, 1.001));
+        java.util.Arrays.fill(closes.get("GONE"), 30, 40, Double.NaN);
+        PriceHistory prices = history(closes);
+
+        StrategyOutput output = strategy.evaluate(context(prices, parameters("lookbackDays", 12, "skipDays", 2)));
+
+        assertThat(output.signals()).extracting(Signal::asset, Signal::strength)
+                .containsExactly(tuple("UP", 1.0), tuple("FLAT", -1.0), tuple("GONE", 0.0));
+        assertThat(output.signals().getLast().rationale()).isEqualTo("left out of the ranking: asset GONE: its last close is on "
+                + prices.dates().get(29) + ", 14 calendar days before the history's last day " + prices.dates().getLast()
+                + " (maxStaleDays 5); a stale price gives no signal");
+        assertThat(output.tilts()).extracting(WeightTilt::asset).containsExactly("UP", "FLAT");
+    }
+
     @Test
     void aSingleAssetCannotBeRanked() {
         assertThatThrownBy(() -> strategy.evaluate(context(history("ONLY", geometric(300, 1.001)), Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("universe has 1 asset; cross-sectional-momentum ranks at least 2");
+                .hasMessage("universe has 1 asset with a recent close (of 1); cross-sectional-momentum ranks at least 2");
     }
 
     @Test
@@ -143,8 +166,8 @@ class CrossSectionalMomentumStrategyTest {
     void aTopFractionAboveHalfIsRefused() {
         assertThatThrownBy(() -> strategy.evaluate(context(tenAssets(), parameters("lookbackDays", 12, "skipDays", 2, "topFraction", 0.6))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter topFraction of cross-sectional-momentum must be a finite number from 0.01 to 0.5, got 0.6");
+                .hasMessage("parameter topFraction: must be at most 0.5, got 0.6");
         assertThatThrownBy(() -> strategy.evaluate(context(tenAssets(), parameters("shortBottom", "yes"))))
-                .hasMessage("parameter shortBottom of cross-sectional-momentum must be true or false, got yes");
+                .hasMessage("parameter shortBottom: must be true or false, got 'yes'");
     }
 }

@@ -137,7 +137,7 @@ class MarketRegimeStrategyTest {
 
         assertThatThrownBy(() -> regimeOf(prices, List.of("MKT"), parameters("benchmark", "SPY")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter benchmark of market-regime must name an asset of the price history [MKT], got SPY");
+                .hasMessage("parameter benchmark: must name an asset of the price history [MKT], got SPY");
     }
 
     @Test

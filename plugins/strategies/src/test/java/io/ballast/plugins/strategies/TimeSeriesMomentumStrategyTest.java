@@ -136,17 +136,43 @@ class TimeSeriesMomentumStrategyTest {
 
         assertThatThrownBy(() -> strategy.evaluate(context(prices, parameters("lookbackDays", 12, "skipDays", 11))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter skipDays of time-series-momentum must be at most lookbackDays - 2 = 10"
+                .hasMessage("parameter skipDays: must be at most lookbackDays - 2 = 10"
                         + " (the formation window needs at least 2 daily returns), got 11");
         assertThatThrownBy(() -> strategy.evaluate(context(prices, parameters("lookbackDays", 1))))
-                .hasMessage("parameter lookbackDays of time-series-momentum must be a whole number from 2 to 2520, got 1");
+                .hasMessage("parameter lookbackDays: must be at least 2, got 1");
         assertThatThrownBy(() -> strategy.evaluate(context(prices, parameters("lookbackDays", 12.5))))
-                .hasMessage("parameter lookbackDays of time-series-momentum must be a whole number from 2 to 2520, got 12.5");
+                .hasMessage("parameter lookbackDays: must be a whole number, got 12.5");
         assertThatThrownBy(() -> strategy.evaluate(context(prices, parameters("targetAnnualVolatility", "high"))))
-                .hasMessage("parameter targetAnnualVolatility of time-series-momentum must be a finite number from 0.01 to 2.0, got high");
+                .hasMessage("parameter targetAnnualVolatility: must be a finite number, got 'high'");
         assertThatThrownBy(() -> strategy.evaluate(context(prices, parameters("lookback", 200))))
-                .hasMessage("parameter lookback is not a parameter of time-series-momentum; it takes"
-                        + " [lookbackDays, skipDays, targetAnnualVolatility]");
+                .hasMessage("parameter lookback: is not a parameter of time-series-momentum; it takes"
+                        + " [lookbackDays, skipDays, targetAnnualVolatility, maxStaleDays]");
+    }
+
+    /**
+     * DEAD stops trading 10 weekdays before the history ends (a NaN tail): 14 calendar days before its last
+     * day, more than the 5 allowed, so no signal, however strong its trend; LIVE, on the same trend, gets one.
+     */
+    @Test
+    void anAssetWhoseLastCloseIsStaleGetsNoSignalWithTheReason() {
+        double[] live = geometric(300, 1.002);
+        double[] dead = geometric(300, 1.002);
+        java.util.Arrays.fill(dead, 290, 300, Double.NaN);
+        PriceHistory prices = history(Map.of("LIVE", live, "DEAD", dead));
+        java.time.LocalDate lastClose = prices.dates().get(289);
+
+        StrategyOutput output = strategy.evaluate(context(prices, List.of("LIVE", "DEAD"), Map.of()));
+
+        assertThat(output.signals()).extracting(Signal::asset, Signal::strength, Signal::confidence)
+                .contains(org.assertj.core.groups.Tuple.tuple("DEAD", 0.0, 0.0));
+        assertThat(output.signals()).filteredOn(signal -> signal.asset().equals("DEAD")).singleElement()
+                .extracting(Signal::rationale).isEqualTo("asset DEAD: its last close is on " + lastClose + ", 14 calendar days before"
+                        + " the history's last day " + prices.dates().getLast() + " (maxStaleDays 5); a stale price gives no signal");
+        assertThat(output.signals()).filteredOn(signal -> signal.asset().equals("LIVE")).singleElement()
+                .extracting(Signal::strength).isEqualTo(1.0);
+        // allowing 14 days, DEAD's old trend counts again
+        assertThat(strategy.evaluate(context(prices, List.of("DEAD"), Map.of("maxStaleDays", 14))).signals())
+                .singleElement().extracting(Signal::strength).isEqualTo(1.0);
     }
 
     @Test
@@ -163,6 +189,7 @@ class TimeSeriesMomentumStrategyTest {
         assertThat(strategy.id()).isEqualTo("time-series-momentum");
         assertThat(strategy.parameters()).extracting(spec -> spec.name() + "=" + spec.defaultValue().orElseThrow()
                         + " [" + spec.minimum().orElseThrow() + ", " + spec.maximum().orElseThrow() + "]")
-                .containsExactly("lookbackDays=252 [2.0, 2520.0]", "skipDays=21 [0.0, 2518.0]", "targetAnnualVolatility=0.4 [0.01, 2.0]");
+                .containsExactly("lookbackDays=252 [2.0, 2520.0]", "skipDays=21 [0.0, 2518.0]", "targetAnnualVolatility=0.4 [0.01, 2.0]",
+                        "maxStaleDays=5 [0.0, 366.0]");
     }
 }

@@ -3,6 +3,7 @@ package io.ballast.plugins.execution.paper;
 import io.ballast.api.execution.OrderSide;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.ParameterValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -42,7 +43,8 @@ record PaperCosts(BigDecimal slippageBps, BigDecimal feeBps, BigDecimal minimumF
     private static final ParameterSpec MINIMUM = new ParameterSpec(MINIMUM_FEE, ParameterType.NUMBER,
             "the smallest fee of an order, in the order's currency", Optional.of(1.0), Optional.of(0.0), Optional.empty());
     private static final ParameterSpec FEE_CURRENCY = new ParameterSpec(CURRENCY, ParameterType.STRING,
-            "ISO 4217 code of the instrument's price currency; fees are charged in it and rounded to its minor unit",
+            "ISO 4217 code of the instrument's price currency; fees are charged in it and rounded to its minor unit."
+                    + " USD when not given: the venue does not know an instrument's currency, so give it for any other",
             Optional.of("USD"), Optional.empty(), Optional.empty());
 
     /** The parameters an order may carry, in the order the venue lists them. */
@@ -54,14 +56,9 @@ record PaperCosts(BigDecimal slippageBps, BigDecimal feeBps, BigDecimal minimumF
      * @throws IllegalArgumentException naming the parameter, when one is unknown, of the wrong type or out of range
      */
     static PaperCosts from(Map<String, Object> parameters) {
-        for (String name : parameters.keySet()) {
-            if (SPECS.stream().noneMatch(spec -> spec.name().equals(name))) {
-                throw new IllegalArgumentException("parameter " + name + ": the paper venue has no such parameter; it takes "
-                        + SPECS.stream().map(ParameterSpec::name).toList());
-            }
-        }
-        return new PaperCosts(number(parameters, SLIPPAGE), number(parameters, FEE), number(parameters, MINIMUM),
-                currency(parameters.getOrDefault(CURRENCY, FEE_CURRENCY.defaultValue().orElseThrow())));
+        ParameterValues values = ParameterValues.read("paper", SPECS, parameters);
+        return new PaperCosts(decimal(values.number(SLIPPAGE_BPS)), decimal(values.number(FEE_BPS)), decimal(values.number(MINIMUM_FEE)),
+                currency(values.text(CURRENCY)));
     }
 
     /** The price per unit the order fills at, from the price it was sized at. */
@@ -88,49 +85,12 @@ record PaperCosts(BigDecimal slippageBps, BigDecimal feeBps, BigDecimal minimumF
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static BigDecimal number(Map<String, Object> parameters, ParameterSpec spec) {
-        Object value = parameters.getOrDefault(spec.name(), spec.defaultValue().orElseThrow());
-        BigDecimal number = switch (value) {
-            case BigDecimal decimal -> decimal;
-            case Double real -> finite(real, spec);
-            case Float real -> finite(real.doubleValue(), spec);
-            case Number whole -> new BigDecimal(whole.toString());
-            case String text -> parse(text, spec);
-            default -> throw new IllegalArgumentException("parameter " + spec.name() + ": must be a number, got " + value);
-        };
-        if (spec.minimum().isPresent() && number.compareTo(BigDecimal.valueOf(spec.minimum().get())) < 0
-                || spec.maximum().isPresent() && number.compareTo(BigDecimal.valueOf(spec.maximum().get())) > 0) {
-            throw new IllegalArgumentException("parameter " + spec.name() + ": must be " + range(spec) + ", got " + plain(number));
-        }
-        return number;
+    /** The decimal the double was written as: 0.1 stays 0.1. */
+    private static BigDecimal decimal(double value) {
+        return BigDecimal.valueOf(value);
     }
 
-    private static BigDecimal finite(double value, ParameterSpec spec) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("parameter " + spec.name() + ": must be a finite number, got " + value);
-        }
-        return BigDecimal.valueOf(value); // the decimal the double was written as: 0.1 stays 0.1
-    }
-
-    private static BigDecimal parse(String text, ParameterSpec spec) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + spec.name() + ": must be a number, got '" + text + "'", e);
-        }
-    }
-
-    private static String range(ParameterSpec spec) {
-        String minimum = plain(BigDecimal.valueOf(spec.minimum().orElseThrow())).toPlainString();
-        return spec.maximum()
-                .map(maximum -> "between " + minimum + " and " + plain(BigDecimal.valueOf(maximum)).toPlainString())
-                .orElse("at least " + minimum);
-    }
-
-    private static Currency currency(Object value) {
-        if (!(value instanceof String code) || code.isBlank()) {
-            throw new IllegalArgumentException("parameter " + CURRENCY + ": must be an ISO 4217 currency code such as USD, got " + value);
-        }
+    private static Currency currency(String code) {
         Currency currency;
         try {
             currency = Currency.getInstance(code.strip());

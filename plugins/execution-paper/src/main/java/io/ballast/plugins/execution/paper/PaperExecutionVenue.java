@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -85,11 +87,41 @@ public class PaperExecutionVenue implements ExecutionVenue {
                 + " (the last close) and has no other source of prices"));
         PaperExecution execution = byClientOrderId.computeIfAbsent(order.clientOrderId(),
                 clientOrderId -> execute(order, costs, referencePrice));
-        if (!execution.order().equals(order)) {
+        if (!sameOrder(execution.order(), order)) {
             return OrderAck.rejected(order.clientOrderId(), "client order id " + order.clientOrderId()
                     + " was already used for a different order; the paper venue does not reuse it", clock.instant());
         }
         return execution.ack();
+    }
+
+    /**
+     * Whether a resubmission is the order seen before: numbers compared by value, so 100.00 is 100
+     * ({@link BigDecimal#equals} would tell them apart by their scale).
+     */
+    static boolean sameOrder(Order seen, Order again) {
+        return seen.clientOrderId().equals(again.clientOrderId()) && seen.portfolioId().equals(again.portfolioId())
+                && seen.asset().equals(again.asset()) && seen.side() == again.side() && seen.type() == again.type()
+                && seen.quantity().compareTo(again.quantity()) == 0
+                && samePrice(seen.limitPrice(), again.limitPrice()) && samePrice(seen.referencePrice(), again.referencePrice())
+                && sameParameters(seen.parameters(), again.parameters());
+    }
+
+    private static boolean samePrice(Optional<BigDecimal> seen, Optional<BigDecimal> again) {
+        return seen.isPresent() == again.isPresent() && seen.map(price -> price.compareTo(again.orElseThrow()) == 0).orElse(true);
+    }
+
+    private static boolean sameParameters(Map<String, Object> seen, Map<String, Object> again) {
+        if (!seen.keySet().equals(again.keySet())) {
+            return false;
+        }
+        return seen.keySet().stream().allMatch(name -> {
+            Object a = seen.get(name);
+            Object b = again.get(name);
+            if (a instanceof Number x && b instanceof Number y) {
+                return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+            }
+            return Objects.equals(a, b);
+        });
     }
 
     @Override

@@ -152,6 +152,17 @@ class PaperExecutionVenueTest {
                 .hasValue("client order id dup-1 was already used for a different order; the paper venue does not reuse it");
     }
 
+    /** The same numbers written with another scale are the same order: 5.00 units at 100.00 is 5 at 100. */
+    @Test
+    void aResubmissionWithTheSameNumbersAtAnotherScaleIsTheSameOrder() {
+        OrderAck first = venue.submit(market("scale-1", OrderSide.BUY, "5", "100", Map.of("feeBps", 10)));
+        OrderAck again = venue.submit(market("scale-1", OrderSide.BUY, "5.00", "100.00", Map.of("feeBps", new BigDecimal("10.0"))));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.accepted()).isTrue();
+        assertThat(venue.fills(first.venueOrderId().orElseThrow())).hasSize(1);
+    }
+
     @Test
     void concurrentSubmissionsOfOneOrderExecuteItOnce() throws Exception {
         Order order = market("race-1", OrderSide.SELL, "1", "10", Map.of());
@@ -183,16 +194,16 @@ class PaperExecutionVenueTest {
 
     @Test
     void badParametersAreRefusedNamingTheParameterAndNothingTrades() {
-        assertRefused(Map.of("slippageBps", -1), "parameter slippageBps: must be between 0 and 1000, got -1");
-        assertRefused(Map.of("feeBps", 1000.5), "parameter feeBps: must be between 0 and 1000, got 1000.5");
-        assertRefused(Map.of("minimumFee", "-0.01"), "parameter minimumFee: must be at least 0, got -0.01");
-        assertRefused(Map.of("minimumFee", "one"), "parameter minimumFee: must be a number, got 'one'");
+        assertRefused(Map.of("slippageBps", -1), "parameter slippageBps: must be at least 0.0, got -1.0");
+        assertRefused(Map.of("feeBps", 1000.5), "parameter feeBps: must be at most 1000.0, got 1000.5");
+        assertRefused(Map.of("minimumFee", "-0.01"), "parameter minimumFee: must be at least 0.0, got -0.01");
+        assertRefused(Map.of("minimumFee", "one"), "parameter minimumFee: must be a finite number, got 'one'");
         assertRefused(Map.of("feeBps", Double.NaN), "parameter feeBps: must be a finite number, got NaN");
-        assertRefused(Map.of("feeBps", true), "parameter feeBps: must be a number, got true");
+        assertRefused(Map.of("feeBps", true), "parameter feeBps: must be a finite number, got true");
         assertRefused(Map.of("currency", "XYZ"), "parameter currency: XYZ is not an ISO 4217 currency code");
-        assertRefused(Map.of("currency", 840), "parameter currency: must be an ISO 4217 currency code such as USD, got 840");
+        assertRefused(Map.of("currency", 840), "parameter currency: must be text, got 840");
         assertRefused(Map.of("currency", "XAU"), "parameter currency: XAU has no minor unit to round fees to");
-        assertRefused(Map.of("slipageBps", 5), "parameter slipageBps: the paper venue has no such parameter; it takes"
+        assertRefused(Map.of("slipageBps", 5), "parameter slipageBps: is not a parameter of paper; it takes"
                 + " [slippageBps, feeBps, minimumFee, currency]");
 
         OrderAck later = venue.submit(market("bad", OrderSide.BUY, "1", "10", Map.of()));

@@ -30,7 +30,7 @@ public record InstrumentDefaults(AssetClass assetClass, String sector, String cu
     /** The three parameters, in the order a source lists them. */
     public static final List<ParameterSpec> SPECS = List.of(ASSET_CLASS, SECTOR, CURRENCY);
 
-    public static InstrumentDefaults read(ParameterValues values) {
+    public static InstrumentDefaults read(SourceParameters values) {
         return new InstrumentDefaults(values.choice(ASSET_CLASS, AssetClass.class), values.text(SECTOR), values.currency(CURRENCY));
     }
 

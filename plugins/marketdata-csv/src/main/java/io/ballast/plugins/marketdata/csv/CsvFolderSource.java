@@ -7,7 +7,7 @@ import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
 import io.ballast.plugins.marketdata.common.InstrumentDefaults;
-import io.ballast.plugins.marketdata.common.ParameterValues;
+import io.ballast.plugins.marketdata.common.SourceParameters;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,14 +55,14 @@ public class CsvFolderSource implements MarketDataSource {
 
     @Override
     public List<Instrument> instruments(Map<String, Object> parameters) {
-        ParameterValues values = new ParameterValues(parameters);
+        SourceParameters values = new SourceParameters(id(), parameters(), parameters);
         InstrumentDefaults defaults = InstrumentDefaults.read(values);
         return folder(values).barsByAsset().keySet().stream().map(defaults::instrument).toList();
     }
 
     @Override
     public List<PriceBar> bars(BarRequest request) {
-        CsvFolder folder = folder(new ParameterValues(request.parameters()));
+        CsvFolder folder = folder(new SourceParameters(id(), parameters(), request.parameters()));
         List<PriceBar> bars = new ArrayList<>();
         for (String asset : request.assets()) {
             bars.addAll(folder.bars(asset, request.firstDay(), request.lastDay()));
@@ -70,7 +70,7 @@ public class CsvFolderSource implements MarketDataSource {
         return bars;
     }
 
-    private static CsvFolder folder(ParameterValues values) {
+    private static CsvFolder folder(SourceParameters values) {
         String folder = values.text(FOLDER);
         try {
             return CsvFolder.read(Path.of(folder), FOLDER.name());

@@ -3,8 +3,9 @@ package io.ballast.plugins.marketdata.http;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
+import io.ballast.api.plugin.SecretVariables;
 import io.ballast.plugins.marketdata.common.InstrumentDefaults;
-import io.ballast.plugins.marketdata.common.ParameterValues;
+import io.ballast.plugins.marketdata.common.SourceParameters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -61,18 +62,21 @@ record HttpJsonSettings(
     static final ParameterSpec EPOCH_UNIT = text("epochUnit",
             "What a numeric time counts since 1970-01-01T00:00Z: milliseconds or seconds", "milliseconds");
     static final ParameterSpec TOKEN_ENVIRONMENT_VARIABLE = text("tokenEnvironmentVariable",
-            "The name of the environment variable holding a bearer token to send (Authorization: Bearer ...); "
-                    + "empty: send none. The token itself is never a parameter", "");
+            "The name of the environment variable holding a bearer token to send (Authorization: Bearer ...); it must start with "
+                    + SecretVariables.PREFIX + ". Empty: send none. The token itself is never a parameter", "");
+    /** Below the platform's default plugin call timeout (10 s): requests run all at once, so a call lasts about one of them. */
+    static final long MAX_TIMEOUT_MILLIS = 8000;
     static final ParameterSpec TIMEOUT_MILLIS = new ParameterSpec("timeoutMillis", ParameterType.INTEGER,
-            "The longest one request may take, connecting and reading the answer included, in milliseconds; "
-                    + "keep it below the platform's plugin call timeout", Optional.of(5000L), Optional.of(1.0), Optional.of(600_000.0));
+            "The longest one request may take, connecting and reading the answer included, in milliseconds; at most "
+                    + MAX_TIMEOUT_MILLIS + ", below the platform's plugin call timeout", Optional.of(5000L), Optional.of(1.0),
+            Optional.of((double) MAX_TIMEOUT_MILLIS));
 
     static final List<ParameterSpec> SPECS = Stream.concat(Stream.of(BASE_URL, BARS_PATH, BARS_POINTER, INSTRUMENTS_PATH,
                     ASSETS, TIME_FIELD, OPEN_FIELD, HIGH_FIELD, LOW_FIELD, CLOSE_FIELD, VOLUME_FIELD, EPOCH_UNIT,
                     TOKEN_ENVIRONMENT_VARIABLE, TIMEOUT_MILLIS), InstrumentDefaults.SPECS.stream()).toList();
 
     static HttpJsonSettings from(Map<String, Object> parameters) {
-        ParameterValues values = new ParameterValues(parameters);
+        SourceParameters values = new SourceParameters("http-json", SPECS, parameters);
         BarFields fields = new BarFields(values.text(TIME_FIELD), values.optionalText(OPEN_FIELD), values.optionalText(HIGH_FIELD),
                 values.optionalText(LOW_FIELD), values.text(CLOSE_FIELD), values.optionalText(VOLUME_FIELD));
         JsonBars jsonBars = new JsonBars(fields, pointer(values.optionalText(BARS_POINTER).orElse("")),
@@ -81,7 +85,8 @@ record HttpJsonSettings(
         return new HttpJsonSettings(baseUrl(values.text(BASE_URL)),
                 new PathTemplate(BARS_PATH.name(), values.text(BARS_PATH)).requirePlaceholders(Set.of("asset", "from", "to")),
                 new PathTemplate(INSTRUMENTS_PATH.name(), values.text(INSTRUMENTS_PATH)).requirePlaceholders(Set.of()).template(),
-                assets, jsonBars, values.optionalText(TOKEN_ENVIRONMENT_VARIABLE), Duration.ofMillis(values.whole(TIMEOUT_MILLIS)),
+                assets, jsonBars,
+                values.optionalText(TOKEN_ENVIRONMENT_VARIABLE).map(name -> SecretVariables.requireSecretName(TOKEN_ENVIRONMENT_VARIABLE.name(), name)), Duration.ofMillis(values.whole(TIMEOUT_MILLIS)),
                 InstrumentDefaults.read(values));
     }
 

@@ -40,6 +40,7 @@ final class FixedJsonServer implements AutoCloseable, AfterEachCallback {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile CountDownLatch together = new CountDownLatch(0);
 
     FixedJsonServer() {
         try {
@@ -75,6 +76,12 @@ final class FixedJsonServer implements AutoCloseable, AfterEachCallback {
         return this;
     }
 
+    /** Holds every answer back until {@code requests} requests are in at once: a client asking one after another gets none. */
+    FixedJsonServer answerOnlyWhenInAtOnce(int requests) {
+        together = new CountDownLatch(requests);
+        return this;
+    }
+
     List<Seen> seen() {
         return List.copyOf(seen);
     }
@@ -90,6 +97,14 @@ final class FixedJsonServer implements AutoCloseable, AfterEachCallback {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            exchange.close();
+            return;
+        }
+        together.countDown();
+        try {
+            together.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             exchange.close();
             return;
         }

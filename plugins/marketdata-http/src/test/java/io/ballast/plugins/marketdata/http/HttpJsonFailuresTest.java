@@ -165,7 +165,7 @@ class HttpJsonFailuresTest {
         assertThatThrownBy(() -> source.instruments(Map.of("baseUrl", server.baseUrl(), "epochUnit", "minutes")))
                 .hasMessage("parameter epochUnit: must be one of [milliseconds, seconds] (any case), got 'minutes'");
         assertThatThrownBy(() -> source.instruments(Map.of("baseUrl", server.baseUrl(), "timeoutMillis", 0L)))
-                .hasMessage("parameter timeoutMillis: must be at least 1.0, got 0");
+                .hasMessage("parameter timeoutMillis: must be at least 1, got 0");
         assertThat(server.seen()).isEmpty();
     }
 

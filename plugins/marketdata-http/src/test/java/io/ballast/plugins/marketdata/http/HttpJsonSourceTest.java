@@ -108,22 +108,57 @@ class HttpJsonSourceTest {
 
     @Test
     void aBearerTokenIsReadFromTheEnvironmentVariableTheParameterNames() {
-        // the surefire configuration sets BALLAST_TEST_MARKET_DATA_TOKEN=local-test-token for this module's tests
+        // the surefire configuration sets BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN=local-test-token for this module's tests
         server.answer("/bars/AAPL", 200, "[]");
 
-        source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_MARKET_DATA_TOKEN")));
+        source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN")));
 
         assertThat(server.seen().getFirst().authorization()).isEqualTo("Bearer local-test-token");
-        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_NOT_SET"))))
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_NOT_SET"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter tokenEnvironmentVariable: the environment variable BALLAST_TEST_NOT_SET is not set in the platform's environment");
+                .hasMessage("parameter tokenEnvironmentVariable: the environment variable BALLAST_PLUGIN_SECRET_TEST_NOT_SET is not set in the platform's environment");
+    }
+
+    /** Requests one after another would each wait for the others, forever: only requests made at once are answered. */
+    @Test
+    void theAssetsAreFetchedAllAtOnce() {
+        List<String> assets = List.of("A1", "A2", "A3", "A4");
+        assets.forEach(asset -> server.answer("/bars/" + asset, 200, "[]"));
+        server.answerOnlyWhenInAtOnce(assets.size());
+
+        assertThat(source.bars(request(assets, Map.of("timeoutMillis", 5000L)))).isEmpty();
+        assertThat(server.seen()).hasSize(4);
+    }
+
+    @Test
+    void aCallAsksForAtMostFiftyAssetsAndATimeoutBelowTheCallTimeout() {
+        List<String> assets = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "A" + i).toList();
+
+        assertThatThrownBy(() -> source.bars(request(assets, Map.of()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("assets: 51 asked for; http-json fetches at most 50 in one call (one request each, all at once),"
+                        + " ask in several calls");
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("timeoutMillis", 8001L))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter timeoutMillis: must be at most 8000, got 8001");
+        assertThat(server.seen()).isEmpty();
+    }
+
+    /** Only the operator's secret variables may be sent: a caller cannot make the source send PATH (or a database password) to a host. */
+    @Test
+    void aTokenVariableWithoutTheSecretPrefixIsRefusedBeforeAnyRequest() {
+        server.answer("/bars/AAPL", 200, "[]");
+
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "PATH"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter tokenEnvironmentVariable: must name an environment variable whose name starts with "
+                        + "BALLAST_PLUGIN_SECRET_ (plugins read secrets from no other), got 'PATH'");
+        assertThat(server.seen()).isEmpty();
     }
 
     @Test
     void aRefusedTokenIsReportedWithoutShowingIt() {
         server.answer("/bars/AAPL", 401, "{\"error\": \"bad token\"}");
 
-        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_TEST_MARKET_DATA_TOKEN"))))
+        assertThatThrownBy(() -> source.bars(request(List.of("AAPL"), Map.of("tokenEnvironmentVariable", "BALLAST_PLUGIN_SECRET_TEST_MARKET_DATA_TOKEN"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("GET " + server.baseUrl() + "/bars/AAPL?from=2024-01-02&to=2024-01-04: HTTP 401 (check the token in the "
                         + "environment variable named by tokenEnvironmentVariable): {\"error\": \"bad token\"}")

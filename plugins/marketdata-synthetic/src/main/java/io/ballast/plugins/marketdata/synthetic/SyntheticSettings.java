@@ -3,7 +3,7 @@ package io.ballast.plugins.marketdata.synthetic;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
-import io.ballast.plugins.marketdata.common.ParameterValues;
+import io.ballast.plugins.marketdata.common.SourceParameters;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,7 +72,7 @@ record SyntheticSettings(
             SEED, ASSET_CLASS, HISTORY_CSV, BLOCK_LENGTH, TICK_INTERVAL_MILLIS);
 
     static SyntheticSettings from(Map<String, Object> parameters) {
-        ParameterValues values = new ParameterValues(parameters);
+        SourceParameters values = new SourceParameters("synthetic", SPECS, parameters);
         double startPrice = values.number(START_PRICE);
         if (startPrice <= 0) {
             throw new IllegalArgumentException("parameter " + START_PRICE.name() + ": must be above zero, got " + startPrice);

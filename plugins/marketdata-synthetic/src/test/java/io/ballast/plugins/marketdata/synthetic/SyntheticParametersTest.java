@@ -47,7 +47,7 @@ class SyntheticParametersTest {
         assertThatThrownBy(() -> source.instruments(Map.of("startDay", "2024-13-01")))
                 .hasMessage("parameter startDay: must be a day as yyyy-MM-dd, got '2024-13-01'");
         assertThatThrownBy(() -> source.instruments(Map.of("blockLength", 0L)))
-                .hasMessage("parameter blockLength: must be at least 1.0, got 0");
+                .hasMessage("parameter blockLength: must be at least 1, got 0");
     }
 
     @Test
@@ -77,12 +77,12 @@ class SyntheticParametersTest {
 
         assertThatThrownBy(() -> source.instruments(Map.of("model", "bootstrap", "historyCsv", bad.toString())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter historyCsv: " + bad + " line 3 column 2 (X): 'x' is not a number");
+                .hasMessage("parameter historyCsv: " + bad + " line 3 column 2 (X): not a number");
         // X and Y never have a return on the same day
         assertThatThrownBy(() -> source.instruments(Map.of("model", "bootstrap", "historyCsv", apart.toString())))
                 .hasMessage("parameter historyCsv: " + apart + " has no day on which every asset [X, Y] has a return "
                         + "(a close that day and on the file's day before)");
         assertThatThrownBy(() -> source.instruments(Map.of("model", "bootstrap", "historyCsv", folder.resolve("none.csv").toString())))
-                .hasMessageStartingWith("parameter historyCsv: " + folder.resolve("none.csv") + ": cannot be read");
+                .hasMessage("parameter historyCsv: " + folder.resolve("none.csv") + ": not a regular file");
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SyntheticStreamTest {
@@ -27,8 +28,12 @@ class SyntheticStreamTest {
         Map<String, Object> parameters = Map.of("assets", "AAA,BBB", "seed", 12L, "tickIntervalMillis", 5L,
                 "startDay", "2024-01-05");
         BlockingQueue<PriceBar> received = new LinkedBlockingQueue<>();
+        AtomicReference<Thread> streamThread = new AtomicReference<>();
 
-        Subscription subscription = source.subscribe(List.of("AAA", "BBB"), parameters, received::add).orElseThrow();
+        Subscription subscription = source.subscribe(List.of("AAA", "BBB"), parameters, bar -> {
+            streamThread.set(Thread.currentThread());
+            received.add(bar);
+        }).orElseThrow();
         List<PriceBar> firstThreeDays = new ArrayList<>();
         try {
             while (firstThreeDays.size() < 6) {
@@ -45,10 +50,12 @@ class SyntheticStreamTest {
                 LocalDate.of(2024, 1, 9), parameters));
         assertThat(firstThreeDays).containsExactly(fetched.get(0), fetched.get(3), fetched.get(1), fetched.get(4),
                 fetched.get(2), fetched.get(5));
+        // the only thread that delivers has ended: no bar can come after close, whatever the machine's speed
+        streamThread.get().join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertThat(streamThread.get().isAlive()).as("the stream's thread after close").isFalse();
         int afterClose = received.size();
-        Thread.sleep(50);
-        assertThat(received).hasSize(afterClose);
         subscription.close();
+        assertThat(received).hasSize(afterClose);
     }
 
     @Test

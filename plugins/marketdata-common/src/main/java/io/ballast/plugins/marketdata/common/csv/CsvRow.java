@@ -22,7 +22,9 @@ record CsvRow(String file, long line, List<String> header, List<String> cells) {
 
     /** A problem in the cell at {@code column} (from 0), or just past the last cell when a row is short. */
     IllegalArgumentException error(int column, String problem) {
-        String name = column < header.size() && !header.get(column).isEmpty() ? " (" + header.get(column) + ")" : "";
+        // the header row's own cells are not quoted: the file may be any file a caller pointed at, not yet known to be CSV
+        boolean headerRow = cells == header;
+        String name = !headerRow && column < header.size() && !header.get(column).isEmpty() ? " (" + header.get(column) + ")" : "";
         return new IllegalArgumentException(file + " line " + line + " column " + (column + 1) + name + ": " + problem);
     }
 
@@ -31,7 +33,7 @@ record CsvRow(String file, long line, List<String> header, List<String> cells) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw error(column, "'" + text + "' is not a day as yyyy-MM-dd");
+            throw error(column, "not a day as yyyy-MM-dd");
         }
     }
 
@@ -39,7 +41,7 @@ record CsvRow(String file, long line, List<String> header, List<String> cells) {
     BigDecimal price(int column) {
         BigDecimal price = decimal(column);
         if (price.signum() <= 0) {
-            throw error(column, "a price must be above zero, got " + cell(column));
+            throw error(column, "a price must be above zero");
         }
         return price;
     }
@@ -48,7 +50,7 @@ record CsvRow(String file, long line, List<String> header, List<String> cells) {
     BigDecimal volume(int column) {
         BigDecimal volume = decimal(column);
         if (volume.signum() < 0) {
-            throw error(column, "a volume must not be negative, got " + cell(column));
+            throw error(column, "a volume must not be negative");
         }
         return volume;
     }
@@ -61,7 +63,7 @@ record CsvRow(String file, long line, List<String> header, List<String> cells) {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw error(column, "'" + text + "' is not a number");
+            throw error(column, "not a number");
         }
     }
 }

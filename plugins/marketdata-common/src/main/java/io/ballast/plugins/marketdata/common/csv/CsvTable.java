@@ -1,6 +1,7 @@
 package io.ballast.plugins.marketdata.common.csv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,10 +20,19 @@ import org.apache.commons.csv.CSVRecord;
  * the parsing (quotes, line ends); empty lines are skipped, spaces around cells dropped, and so
  * is a byte-order mark.
  *
+ * <p>The path comes from a parameter (a source's {@code folder}, the synthetic source's
+ * {@code historyCsv}), which the operator, not every caller, should set; so that a caller cannot use
+ * it to read the machine's other files, only a regular file of at most {@value #MAX_FILE_BYTES}
+ * bytes is read (no device such as {@code /dev/zero}, no pipe), and no error message quotes the
+ * file's content (CsvRow and the layouts name line and column only).
+ *
  * @param header the first non-empty line, as a row (its line number is the header's)
  * @param rows   the non-empty lines after the header
  */
 record CsvTable(CsvRow header, List<CsvRow> rows) {
+
+    /** 256 MiB: some decades of daily closes of a few thousand assets, and a bound on the memory one call may take. */
+    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true)
@@ -60,15 +70,33 @@ record CsvTable(CsvRow header, List<CsvRow> rows) {
     private static String text(Path path, String file) {
         String text;
         try {
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(file + ": not a regular file");
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw tooLarge(file);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                // read one byte past the cap, so a file that grew after a size check is refused too
+                bytes = in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1));
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(file);
+            }
             // a strict decoder: a file in another encoding is refused rather than read as replacement characters
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read: " + e, e);
+            throw new IllegalArgumentException(file + ": cannot be read: " + e.getClass().getSimpleName(), e);
         }
         // a byte-order mark becomes a space, which trimming drops, so character positions stay as they are
         return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+    }
+
+    private static IllegalArgumentException tooLarge(String file) {
+        return new IllegalArgumentException(file + ": larger than " + MAX_FILE_BYTES + " bytes (256 MiB), the most a CSV file may have");
     }
 
     /**

@@ -36,8 +36,7 @@ final class LongOhlcvLayout {
             String expected = column < COLUMNS.size() ? COLUMNS.get(column) : "nothing";
             String found = column < header.cells().size() ? header.cell(column) : "nothing";
             if (!expected.equalsIgnoreCase(found)) {
-                throw header.error(column, "expected " + expected + ", got " + found
-                        + "; a long file's header is " + String.join(",", COLUMNS));
+                throw header.error(column, "expected " + expected + "; a long file's header is " + String.join(",", COLUMNS));
             }
         }
         Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ final class WideCloseLayout {
     static Map<String, List<PriceBar>> bars(CsvTable table) {
         CsvRow header = table.header();
         if (!header.cell(0).equalsIgnoreCase("date")) {
-            throw header.error(0, "the header must start with 'date', got '" + header.cell(0) + "'");
+            throw header.error(0, "the header must start with 'date'");
         }
         if (header.cells().size() < 2) {
             throw header.error(1, "the header names no asset after 'date'");

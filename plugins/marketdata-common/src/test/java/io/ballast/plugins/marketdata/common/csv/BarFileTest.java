@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.api.marketdata.PriceBar;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,35 +77,35 @@ class BarFileTest {
 
         assertThatThrownBy(() -> BarFile.read(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + " line 5 column 2 (AAA): 'x' is not a number");
+                .hasMessage(file + " line 5 column 2 (AAA): not a number");
     }
 
     static Stream<Arguments> badFiles() {
         String wide = "date,AAA,BBB\n";
         String longHeader = "date,asset,open,high,low,close,volume\n";
         return Stream.of(
-                Arguments.of(wide + "2024-01-02,1,abc\n", "line 2 column 3 (BBB): 'abc' is not a number"),
-                Arguments.of(wide + "2024/01/02,1,2\n", "line 2 column 1 (date): '2024/01/02' is not a day as yyyy-MM-dd"),
-                Arguments.of(wide + "2024-01-02,0,2\n", "line 2 column 2 (AAA): a price must be above zero, got 0"),
-                Arguments.of(wide + "2024-01-02,-3,2\n", "line 2 column 2 (AAA): a price must be above zero, got -3"),
+                Arguments.of(wide + "2024-01-02,1,abc\n", "line 2 column 3 (BBB): not a number"),
+                Arguments.of(wide + "2024/01/02,1,2\n", "line 2 column 1 (date): not a day as yyyy-MM-dd"),
+                Arguments.of(wide + "2024-01-02,0,2\n", "line 2 column 2 (AAA): a price must be above zero"),
+                Arguments.of(wide + "2024-01-02,-3,2\n", "line 2 column 2 (AAA): a price must be above zero"),
                 Arguments.of(wide + "2024-01-02,1\n", "line 2 column 3 (BBB): the row has 2 cells but the header has 3"),
                 Arguments.of(wide + "2024-01-02,1,2,3\n", "line 2 column 4: the row has 4 cells but the header has 3"),
                 Arguments.of(wide + "2024-01-02,1,2\n2024-01-02,1,2\n", "line 3 column 1 (date): day 2024-01-02 is already on line 2"),
-                Arguments.of("date,AAA,AAA\n", "line 1 column 3 (AAA): asset AAA is already column 2"),
+                Arguments.of("date,AAA,AAA\n", "line 1 column 3: asset AAA is already column 2"),
                 Arguments.of("date,AAA,\n", "line 1 column 3: the asset name is empty"),
-                Arguments.of("day,AAA\n", "line 1 column 1 (day): the header must start with 'date', got 'day'"),
+                Arguments.of("day,AAA\n", "line 1 column 1: the header must start with 'date'"),
                 Arguments.of("date\n", "line 1 column 2: the header names no asset after 'date'"),
                 Arguments.of(longHeader + "2024-01-02,X,10,9.5,9,9.8,100\n", "line 2 column 4 (high): high 9.5 is below the bar's open, low or close 10"),
                 Arguments.of(longHeader + "2024-01-02,X,10,11,10.5,10.8,100\n", "line 2 column 5 (low): low 10.5 is above the bar's open or close 10"),
-                Arguments.of(longHeader + "2024-01-02,X,10,11,9,10.5,-1\n", "line 2 column 7 (volume): a volume must not be negative, got -1"),
+                Arguments.of(longHeader + "2024-01-02,X,10,11,9,10.5,-1\n", "line 2 column 7 (volume): a volume must not be negative"),
                 Arguments.of(longHeader + "2024-01-02,X,10,11,9,,100\n", "line 2 column 6 (close): the cell is empty"),
                 Arguments.of(longHeader + "2024-01-02,,10,11,9,10.5,100\n", "line 2 column 2 (asset): the asset is empty"),
                 Arguments.of(longHeader + "2024-01-02,X,10,11,9,10.5,100\n2024-01-02,X,10,11,9,10.5,100\n",
                         "line 3 column 1 (date): asset X already has a bar on 2024-01-02 on line 2"),
                 Arguments.of("date,asset,close,open,high,low,volume\n",
-                        "line 1 column 3 (close): expected open, got close; a long file's header is date,asset,open,high,low,close,volume"),
+                        "line 1 column 3: expected open; a long file's header is date,asset,open,high,low,close,volume"),
                 Arguments.of("date,asset,open,high,low,close\n",
-                        "line 1 column 7: expected volume, got nothing; a long file's header is date,asset,open,high,low,close,volume"));
+                        "line 1 column 7: expected volume; a long file's header is date,asset,open,high,low,close,volume"));
     }
 
     @ParameterizedTest
@@ -129,7 +130,22 @@ class BarFileTest {
         assertThatThrownBy(() -> BarFile.read(unclosed)).hasMessageStartingWith(unclosed + ": not valid CSV: ");
         assertThatThrownBy(() -> BarFile.read(latin1)).hasMessage(latin1 + ": not UTF-8 text");
         assertThatThrownBy(() -> BarFile.read(folder.resolve("missing.csv")))
-                .hasMessageStartingWith(folder.resolve("missing.csv") + ": cannot be read: ");
+                .hasMessage(folder.resolve("missing.csv") + ": not a regular file");
+    }
+
+    /** A caller may point a source at any path: no device, no file past the cap, and no error quoting what the file holds. */
+    @Test
+    void onlyRegularFilesUpTo256MiBAreReadAndNoErrorQuotesTheirContent() throws IOException {
+        Path devZero = Path.of("/dev/zero");
+        Path huge = folder.resolve("huge.csv");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(256L * 1024 * 1024 + 1); // sparse: no disk used, and never read
+        }
+        Path secret = write("secret.csv", "root:s3cret-hash:0:0\n");
+
+        assertThatThrownBy(() -> BarFile.read(devZero)).hasMessage("/dev/zero: not a regular file");
+        assertThatThrownBy(() -> BarFile.read(huge)).hasMessage(huge + ": larger than 268435456 bytes (256 MiB), the most a CSV file may have");
+        assertThatThrownBy(() -> BarFile.read(secret)).hasMessage(secret + " line 1 column 1: the header must start with 'date'");
     }
 
     private Path write(String name, String content) throws IOException {

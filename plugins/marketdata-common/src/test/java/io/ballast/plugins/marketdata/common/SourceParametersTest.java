@@ -7,11 +7,12 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.plugin.ParameterSpec;
 import io.ballast.api.plugin.ParameterSpec.ParameterType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ParameterValuesTest {
+class SourceParametersTest {
 
     private static final ParameterSpec RATE = new ParameterSpec("rate", ParameterType.NUMBER, "a rate",
             Optional.of(0.5), Optional.of(0.0), Optional.of(1.0));
@@ -26,9 +27,15 @@ class ParameterValuesTest {
     private static final ParameterSpec CLASS = new ParameterSpec("assetClass", ParameterType.STRING, "a class",
             Optional.of("EQUITY"), Optional.empty(), Optional.empty());
 
+    private static final List<ParameterSpec> SPECS = List.of(RATE, COUNT, FOLDER, NOTE, DAY, CLASS);
+
+    private static SourceParameters values(Map<String, ?> given) {
+        return new SourceParameters("demo", SPECS, given);
+    }
+
     @Test
     void aParameterLeftOutTakesItsDefault() {
-        ParameterValues values = new ParameterValues(Map.of());
+        SourceParameters values = values(Map.of());
 
         assertThat(values.number(RATE)).isEqualTo(0.5);
         assertThat(values.whole(COUNT)).isEqualTo(3L);
@@ -39,19 +46,19 @@ class ParameterValuesTest {
 
     @Test
     void givenValuesOfAnyNumberTypeOrNumericTextAreRead() {
-        ParameterValues values = new ParameterValues(Map.of("rate", "0.25", "count", 7, "folder", "  /data  ",
+        SourceParameters values = values(Map.of("rate", "0.25", "count", 7, "folder", "  /data  ",
                 "assetClass", "crypto"));
 
         assertThat(values.number(RATE)).isEqualTo(0.25);
         assertThat(values.whole(COUNT)).isEqualTo(7L);
         assertThat(values.text(FOLDER)).isEqualTo("/data");
         assertThat(values.choice(CLASS, AssetClass.class)).isEqualTo(AssetClass.CRYPTO);
-        assertThat(new ParameterValues(Map.of("count", 7.0)).whole(COUNT)).isEqualTo(7L);
+        assertThat(values(Map.of("count", 7.0)).whole(COUNT)).isEqualTo(7L);
     }
 
     @Test
     void namesAreSplitAtCommasAndTrimmedAndCurrenciesUpperCased() {
-        ParameterValues values = new ParameterValues(Map.of("folder", " AAA, BRK B ,C", "note", "eur"));
+        SourceParameters values = values(Map.of("folder", " AAA, BRK B ,C", "note", "eur"));
 
         assertThat(values.names(FOLDER)).containsExactly("AAA", "BRK B", "C");
         assertThat(values.currency(NOTE)).isEqualTo("EUR");
@@ -59,35 +66,37 @@ class ParameterValuesTest {
 
     @Test
     void eachBadValueNamesTheParameterAndTheProblem() {
-        assertThatThrownBy(() -> new ParameterValues(Map.of()).text(FOLDER))
+        assertThatThrownBy(() -> values(Map.of("speed", 1)))
+                .hasMessage("parameter speed: is not a parameter of demo; it takes [rate, count, folder, note, day, assetClass]");
+        assertThatThrownBy(() -> values(Map.of()).text(FOLDER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter folder: is required");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", " ")).text(FOLDER))
+        assertThatThrownBy(() -> values(Map.of("folder", " ")).text(FOLDER))
                 .hasMessage("parameter folder: is required");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", 5)).text(FOLDER))
+        assertThatThrownBy(() -> values(Map.of("folder", 5)).text(FOLDER))
                 .hasMessage("parameter folder: must be text, got 5");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("rate", "fast")).number(RATE))
-                .hasMessage("parameter rate: must be a number, got 'fast'");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("rate", true)).number(RATE))
-                .hasMessage("parameter rate: must be a number, got true");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("rate", Double.NaN)).number(RATE))
+        assertThatThrownBy(() -> values(Map.of("rate", "fast")).number(RATE))
+                .hasMessage("parameter rate: must be a finite number, got 'fast'");
+        assertThatThrownBy(() -> values(Map.of("rate", true)).number(RATE))
+                .hasMessage("parameter rate: must be a finite number, got true");
+        assertThatThrownBy(() -> values(Map.of("rate", Double.NaN)).number(RATE))
                 .hasMessage("parameter rate: must be a finite number, got NaN");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("rate", -0.1)).number(RATE))
+        assertThatThrownBy(() -> values(Map.of("rate", -0.1)).number(RATE))
                 .hasMessage("parameter rate: must be at least 0.0, got -0.1");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("rate", 1.5)).number(RATE))
+        assertThatThrownBy(() -> values(Map.of("rate", 1.5)).number(RATE))
                 .hasMessage("parameter rate: must be at most 1.0, got 1.5");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("count", 2.5)).whole(COUNT))
+        assertThatThrownBy(() -> values(Map.of("count", 2.5)).whole(COUNT))
                 .hasMessage("parameter count: must be a whole number, got 2.5");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("count", 0)).whole(COUNT))
-                .hasMessage("parameter count: must be at least 1.0, got 0");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("day", "29.02.2024")).day(DAY))
+        assertThatThrownBy(() -> values(Map.of("count", 0)).whole(COUNT))
+                .hasMessage("parameter count: must be at least 1, got 0");
+        assertThatThrownBy(() -> values(Map.of("day", "29.02.2024")).day(DAY))
                 .hasMessage("parameter day: must be a day as yyyy-MM-dd, got '29.02.2024'");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", "A,,B")).names(FOLDER))
+        assertThatThrownBy(() -> values(Map.of("folder", "A,,B")).names(FOLDER))
                 .hasMessage("parameter folder: a name is empty in 'A,,B'");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("folder", "A,B,A")).names(FOLDER))
+        assertThatThrownBy(() -> values(Map.of("folder", "A,B,A")).names(FOLDER))
                 .hasMessage("parameter folder: a name is repeated in 'A,B,A'");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("note", "EURO")).currency(NOTE))
+        assertThatThrownBy(() -> values(Map.of("note", "EURO")).currency(NOTE))
                 .hasMessage("parameter note: 'EURO' is not an ISO 4217 currency code");
-        assertThatThrownBy(() -> new ParameterValues(Map.of("assetClass", "bond")).choice(CLASS, AssetClass.class))
+        assertThatThrownBy(() -> values(Map.of("assetClass", "bond")).choice(CLASS, AssetClass.class))
                 .hasMessage("parameter assetClass: must be one of [equity, crypto] (any case), got 'bond'");
     }
 }
