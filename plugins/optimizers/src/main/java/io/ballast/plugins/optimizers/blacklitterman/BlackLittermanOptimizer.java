@@ -40,7 +40,7 @@ public class BlackLittermanOptimizer extends DescribedOptimizer {
             OptionalDouble.of(0.05), OptionalDouble.empty(), OptionalDouble.of(1));
     static final TextParameter POSTERIOR_OPTIMIZER = new TextParameter("posteriorOptimizer",
             "The id of the optimizer run on the posterior returns and covariance, any of this plugin's but black-litterman",
-            "max-sharpe");
+            "max-sharpe", List.of());
     private static final Set<String> OWN_PARAMETERS = Set.of(RISK_AVERSION.name(), TAU.name(), POSTERIOR_OPTIMIZER.name());
 
     private final Function<String, Optional<Optimizer>> optimizersById;

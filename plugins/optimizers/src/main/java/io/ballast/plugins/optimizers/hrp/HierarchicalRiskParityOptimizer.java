@@ -7,6 +7,7 @@ import io.ballast.plugins.optimizers.request.CheckedEstimates;
 import io.ballast.plugins.optimizers.request.ConstrainedOptimizer;
 import io.ballast.plugins.optimizers.request.NonBindingConstraints;
 import io.ballast.plugins.optimizers.request.TextParameter;
+import java.util.Arrays;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -27,7 +28,7 @@ public class HierarchicalRiskParityOptimizer extends ConstrainedOptimizer {
     static final String ID = "hrp";
     static final TextParameter LINKAGE = new TextParameter("linkage",
             "How cluster distances follow from asset distances: single, complete, average or ward (as scipy's linkage)",
-            Linkage.SINGLE.parameterName());
+            Linkage.SINGLE.parameterName(), Arrays.stream(Linkage.values()).map(Linkage::parameterName).toList());
 
     public HierarchicalRiskParityOptimizer() {
         super(ID, "Hierarchical risk parity: clusters the assets by correlation and splits the weight down the tree"

@@ -2,6 +2,7 @@ package io.ballast.plugins.optimizers.request;
 
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.plugin.ParameterSpec;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,21 +10,26 @@ import java.util.Optional;
  * One STRING parameter of an optimizer: the {@link ParameterSpec} it declares and its value read
  * from a request, checked again here as {@link NumberParameter} checks numbers.
  *
- * @param name         the key, e.g. {@code linkage}
- * @param description  what it means and the values it takes
- * @param defaultValue the value when the caller gives none
+ * @param name          the key, e.g. {@code linkage}
+ * @param description   what it means and the values it takes
+ * @param defaultValue  the value when the caller gives none
+ * @param allowedValues the only values it takes, declared so the platform refuses others before the
+ *                      call; empty when any text will do
  */
-public record TextParameter(String name, String description, String defaultValue) {
+public record TextParameter(String name, String description, String defaultValue, List<String> allowedValues) {
 
     public TextParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(defaultValue, "defaultValue");
+        allowedValues = List.copyOf(allowedValues);
     }
 
     public ParameterSpec spec() {
-        return new ParameterSpec(name, ParameterSpec.ParameterType.STRING, description, Optional.of(defaultValue),
-                Optional.empty(), Optional.empty());
+        return allowedValues.isEmpty()
+                ? new ParameterSpec(name, ParameterSpec.ParameterType.STRING, description, Optional.of(defaultValue),
+                        Optional.empty(), Optional.empty())
+                : ParameterSpec.oneOf(name, description, Optional.of(defaultValue), allowedValues);
     }
 
     /** @throws IllegalArgumentException when the value is not a non-blank text */
