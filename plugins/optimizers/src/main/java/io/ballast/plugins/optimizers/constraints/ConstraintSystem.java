@@ -25,9 +25,14 @@ import java.util.Optional;
  * diversification) in the variables {@code y = κw} with {@code κ = Σy > 0}, as Cornuejols and
  * Tütüncü (and PyPortfolioOpt's {@code max_sharpe}) do: every constraint {@code a·w ≤ b} becomes
  * {@code a·y − b·Σy ≤ 0}; a zero lower bound stays a bound, any other bound becomes such an
- * inequality; and {@code Σy ≥ 0} replaces the budget.
+ * inequality; and {@code Σy ≥ 0} replaces the budget. {@link #homogenised(LowerBoundShift)} writes
+ * the same system in variables shifted so that positive lower bounds are at 0, where a solver can
+ * leave the assets at their bound out of its working set.
  */
 public final class ConstraintSystem {
+
+    /** Below this share of the portfolio above the lower bounds, {@link #lowerBoundShift()} does not apply. */
+    static final double SMALLEST_FREE_SHARE = 1e-9;
 
     private final int assetCount;
     private final double[] lowerBounds;
@@ -148,19 +153,36 @@ public final class ConstraintSystem {
         int variables = variableCount();
         double[] lower = new double[variables];
         double[] upper = new double[variables];
+        for (int i = 0; i < variables; i++) {
+            lower[i] = lowerBounds[i] == 0 ? 0 : Double.NEGATIVE_INFINITY;
+            upper[i] = Double.POSITIVE_INFINITY;
+        }
+        List<LinearConstraint> rows = scaleFreeInequalities(true);
+        double[] negativeScale = new double[variables];
+        Arrays.fill(negativeScale, 0, assetCount, -1.0);
+        rows.add(new LinearConstraint("positive scale (Σy ≥ 0)", negativeScale, 0));
+        return new ConstraintSystem(assetCount, lower, upper, scaleFreeEqualities(), rows, turnoverLimited, true, currentWeights);
+    }
+
+    /** The equalities in {@code y}; the budget has no such form, as {@code Σy = κ} defines κ. */
+    private List<LinearConstraint> scaleFreeEqualities() {
+        List<LinearConstraint> rows = new ArrayList<>();
+        // equalities.get(0) is the budget
+        for (LinearConstraint equality : equalities.subList(1, equalities.size())) {
+            rows.add(scaleFree(equality.name(), equality.coefficients(), equality.bound()));
+        }
+        return rows;
+    }
+
+    /** The inequalities and the finite bounds (the non-zero lower ones if asked) as rows in {@code y}. */
+    private List<LinearConstraint> scaleFreeInequalities(boolean lowerBoundRows) {
+        int variables = variableCount();
         List<LinearConstraint> rows = new ArrayList<>();
         for (LinearConstraint inequality : inequalities) {
             rows.add(scaleFree(inequality.name(), inequality.coefficients(), inequality.bound()));
         }
-        List<LinearConstraint> newEqualities = new ArrayList<>();
-        // equalities.get(0) is the budget: Σy = κ defines κ, so it has no homogenised form
-        for (LinearConstraint equality : equalities.subList(1, equalities.size())) {
-            newEqualities.add(scaleFree(equality.name(), equality.coefficients(), equality.bound()));
-        }
         for (int i = 0; i < variables; i++) {
-            lower[i] = lowerBounds[i] == 0 ? 0 : Double.NEGATIVE_INFINITY;
-            upper[i] = Double.POSITIVE_INFINITY;
-            if (lowerBounds[i] != 0 && Double.isFinite(lowerBounds[i])) {
+            if (lowerBoundRows && lowerBounds[i] != 0 && Double.isFinite(lowerBounds[i])) {
                 double[] below = new double[variables];
                 below[i] = -1;
                 rows.add(scaleFree("lower weight bound of variable " + i, below, -lowerBounds[i]));
@@ -171,10 +193,53 @@ public final class ConstraintSystem {
                 rows.add(scaleFree("upper weight bound of variable " + i, above, upperBounds[i]));
             }
         }
-        double[] negativeScale = new double[variables];
-        Arrays.fill(negativeScale, 0, assetCount, -1.0);
-        rows.add(new LinearConstraint("positive scale (Σy ≥ 0)", negativeScale, 0));
-        return new ConstraintSystem(assetCount, lower, upper, newEqualities, rows, turnoverLimited, true, currentWeights);
+        return rows;
+    }
+
+    /**
+     * The change of variables that rests assets at positive lower bounds in a homogenised system
+     * ({@link LowerBoundShift}), when it applies: no turnover limit, every lower bound at or above
+     * 0 and one above, and their sum {@code L} below 1 by more than {@value #SMALLEST_FREE_SHARE}
+     * (nearer 1 the shift divides by almost 0, and the portfolio is the lower bounds anyway).
+     */
+    public Optional<LowerBoundShift> lowerBoundShift() {
+        if (homogenised || turnoverLimited) {
+            return Optional.empty();
+        }
+        double lowerSum = 0;
+        boolean positive = false;
+        for (int j = 0; j < assetCount; j++) {
+            if (!(lowerBounds[j] >= 0)) {
+                return Optional.empty();
+            }
+            lowerSum += lowerBounds[j];
+            positive |= lowerBounds[j] > 0;
+        }
+        if (!positive || !(1 - lowerSum > SMALLEST_FREE_SHARE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LowerBoundShift(lowerBounds, 1 - lowerSum));
+    }
+
+    /**
+     * {@link #homogenised()} in the shifted variables {@code z = y − lκ} of {@code shift} (from
+     * {@link #lowerBoundShift()}): every variable is bounded below by 0 and nothing else, every row
+     * {@code c·y ≤ 0} becomes {@code (Tᵀc)·z ≤ 0}, and {@code Σy ≥ 0} is left out as {@code z ≥ 0}
+     * implies it. The caller adds the normalisation through {@link LowerBoundShift#row} too.
+     */
+    public ConstraintSystem homogenised(LowerBoundShift shift) {
+        if (homogenised || turnoverLimited) {
+            throw new IllegalStateException("the lower bound shift applies to a system not yet homogenised, without trades");
+        }
+        double[] lower = new double[assetCount];
+        double[] upper = new double[assetCount];
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        return new ConstraintSystem(assetCount, lower, upper, shifted(shift, scaleFreeEqualities()),
+                shifted(shift, scaleFreeInequalities(false)), false, true, currentWeights);
+    }
+
+    private static List<LinearConstraint> shifted(LowerBoundShift shift, List<LinearConstraint> rows) {
+        return rows.stream().map(row -> new LinearConstraint(row.name(), shift.row(row.coefficients()), row.bound())).toList();
     }
 
     /** {@code a·w ≤ b} with {@code w = y/Σy} and {@code Σy > 0} is {@code (a − b·1)·y ≤ 0} (1 over the assets). */

@@ -36,14 +36,6 @@ record MeanVarianceObjective(double varianceWeight, double l2Gamma, double retur
     /** As a program in ojAlgo's form {@code ½ xᵀQx − cᵀx}: {@code Q = 2(varianceWeight·Σ + l2Gamma·I)}, {@code c = returnWeight·μ}. */
     QuadraticProgram over(CheckedEstimates estimates, ConstraintSystem constraints) {
         int n = estimates.assetCount();
-        double[][] covariance = estimates.annualCovariance();
-        double[][] quadratic = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                quadratic[i][j] = 2 * varianceWeight * covariance[i][j];
-            }
-            quadratic[i][i] += 2 * l2Gamma;
-        }
         double[] linear = estimates.expectedAnnualReturns();
         if (returnWeight == 0) {
             Arrays.fill(linear, 0);
@@ -52,7 +44,21 @@ record MeanVarianceObjective(double varianceWeight, double l2Gamma, double retur
                 linear[i] *= returnWeight;
             }
         }
-        return QuadraticProgram.overAssets(quadratic, linear, constraints);
+        return QuadraticProgram.overAssets(quadratic(estimates), linear, constraints);
+    }
+
+    /** {@code Q = 2(varianceWeight·Σ + l2Gamma·I)}, over the assets. */
+    double[][] quadratic(CheckedEstimates estimates) {
+        int n = estimates.assetCount();
+        double[][] covariance = estimates.annualCovariance();
+        double[][] quadratic = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                quadratic[i][j] = 2 * varianceWeight * covariance[i][j];
+            }
+            quadratic[i][i] += 2 * l2Gamma;
+        }
+        return quadratic;
     }
 
     /** The asset weights (the first n variables) of the program's minimiser. */
