@@ -3,6 +3,7 @@ package io.ballast.platform.bench;
 import io.ballast.api.optimizer.MarketEstimates;
 import io.ballast.api.optimizer.OptimizationRequest;
 import io.ballast.api.optimizer.Optimizer;
+import io.ballast.api.optimizer.WeightConstraints;
 import io.ballast.platform.quant.estimate.EstimationSettings;
 import io.ballast.platform.quant.estimate.MarketEstimator;
 import io.ballast.platform.quant.estimate.SampleCovariance;
@@ -53,6 +54,15 @@ public final class QuantBenchmark {
             keep.accept(millis("min-volatility n=" + assets, () -> optimizerById.apply("min-volatility").optimize(request)));
             keep.accept(millis("max-sharpe n=" + assets, () -> optimizerById.apply("max-sharpe").optimize(request)));
         }
+        OptimizationRequest fiveHundred = OptimizationRequest.of(estimates(500), RISK_FREE_RATE);
+        // the harder shapes: a cap that makes half the universe held, a floor on every asset, bounded shorts
+        OptimizationRequest capped = fiveHundred.withConstraints(WeightConstraints.longOnly().withBounds(0, 0.004));
+        keep.accept(millis("min-volatility n=500 max-weight=0.004", () -> optimizerById.apply("min-volatility").optimize(capped)));
+        keep.accept(millis("max-sharpe n=500 max-weight=0.004", () -> optimizerById.apply("max-sharpe").optimize(capped)));
+        OptimizationRequest floored = fiveHundred.withConstraints(WeightConstraints.longOnly().withBounds(0.001, 1));
+        keep.accept(millis("max-sharpe n=500 min-weight=0.001", () -> optimizerById.apply("max-sharpe").optimize(floored)));
+        OptimizationRequest shorts = fiveHundred.withConstraints(WeightConstraints.longOnly().withBounds(-0.1, 1));
+        keep.accept(millis("min-volatility n=500 min-weight=-0.1", () -> optimizerById.apply("min-volatility").optimize(shorts)));
         OptimizationRequest thousand = OptimizationRequest.of(estimates(1_000), RISK_FREE_RATE);
         for (String linkage : List.of("single", "ward")) {
             OptimizationRequest request = thousand.withParameters(Map.of("linkage", linkage));
