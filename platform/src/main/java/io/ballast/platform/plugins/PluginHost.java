@@ -99,10 +99,13 @@ public final class PluginHost implements AutoCloseable {
         return start(BallastConfig.Plugins.in(pluginsDirectory));
     }
 
-    /** {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder. */
+    /**
+     * {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder,
+     * deleted on close, or by the next such start when this process dies first (see {@link TemporaryCopiesFolder}).
+     */
     public static PluginHost start(BallastConfig.Plugins settings) {
         try {
-            return start(settings, Files.createTempDirectory("ballast-plugins-"));
+            return start(settings, TemporaryCopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir"))));
         } catch (IOException e) {
             throw new StartupException("plugins: no temporary folder for plugin copies can be made: " + FailureMessages.causeChain(e), e);
         }
