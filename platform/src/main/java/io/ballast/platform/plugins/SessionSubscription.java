@@ -69,7 +69,10 @@ final class SessionSubscription implements Subscription {
         return open.get() && calls.runtime().refusal() == null;
     }
 
-    /** The subscriber's close: a guarded call while the plugin runs; after that, its session's end closed the stream. */
+    /**
+     * The subscriber's close: a guarded call while the plugin runs, failing as such a call fails; once
+     * the plugin stopped, nothing (its session's end closed the stream).
+     */
     @Override
     public void close() {
         if (!open.compareAndSet(true, false)) {
@@ -77,11 +80,16 @@ final class SessionSubscription implements Subscription {
         }
         try {
             calls.run("close subscription", this::closeInPlugin);
+        } catch (PluginCallException failed) {
+            if (!closedInPlugin.get()) {
+                // not called: the session ended or ends, and closes it, as it is still noted there
+                log.debug("{}", failed.getMessage());
+                return;
+            }
             calls.runtime().forget(this);
-        } catch (PluginCallException notClosed) {
-            // left noted in the session: a session that ended or ends closes it (closing twice does nothing)
-            log.debug("{}", notClosed.getMessage());
+            throw failed;
         }
+        calls.runtime().forget(this);
     }
 
     /** Closes the plugin's stream once; runs plugin code, so only on a guarded thread. */
