@@ -30,12 +30,12 @@ final class GuardedMarketDataSource extends GuardedExtension implements MarketDa
 
     @Override
     public List<Instrument> instruments(Map<String, Object> parameters) {
-        return calls.call("instruments", () -> plugin.instruments(parameters));
+        return calls.call("instruments", () -> plugin.instruments(parameters), next -> ((MarketDataSource) next).instruments(parameters));
     }
 
     @Override
     public List<PriceBar> bars(BarRequest request) {
-        return calls.call("bars", () -> asked(plugin.bars(request), request));
+        return calls.call("bars", () -> asked(plugin.bars(request), request), next -> ((MarketDataSource) next).bars(request));
     }
 
     @Override
@@ -51,7 +51,7 @@ final class GuardedMarketDataSource extends GuardedExtension implements MarketDa
                 held.closeInPlugin(); // the session ended while it was opened
             }
             return Optional.<Subscription>of(held);
-        });
+        }, next -> ((MarketDataSource) next).subscribe(assets, parameters, listener));
     }
 
     /** Not IllegalArgumentException: a plugin answering what was not asked is its failure, not the caller's. */

@@ -23,7 +23,8 @@ final class GuardedStrategy extends GuardedExtension implements Strategy {
 
     @Override
     public StrategyOutput evaluate(StrategyContext context) {
-        return calls.call("evaluate", () -> withinUniverse(plugin.evaluate(context), context.universe()));
+        return calls.call("evaluate", () -> withinUniverse(plugin.evaluate(context), context.universe()),
+                next -> ((Strategy) next).evaluate(context));
     }
 
     /** Not IllegalArgumentException: output about assets the caller did not give is the plugin's failure. */

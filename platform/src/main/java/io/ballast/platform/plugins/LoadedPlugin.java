@@ -186,6 +186,13 @@ final class LoadedPlugin {
         }
     }
 
+    /** Hands its calls over to the version that replaces it: a call its session refuses goes there. */
+    void replacedBy(LoadedPlugin next) {
+        if (session != null) {
+            session.replacedBy(next.extensions());
+        }
+    }
+
     /** Refuses the session's calls at once, without waiting for anything (the wait is the retirement's). */
     void refuseCalls(String why) {
         if (session != null) {

@@ -90,22 +90,22 @@ final class PluginCallGuard implements AutoCloseable {
         PluginRuntime session = extension.runtime();
         String refusal = session.refusal();
         if (refusal != null) {
-            throw new PluginCallException(extension, operation, "was not called: " + refusal, null);
+            throw PluginCallException.notCalled(extension, operation, "was not called: " + refusal, null);
         }
         long turnDeadline = System.nanoTime() + callTimeout.toNanos();
         try {
             if (!session.takeCallSlot(callTimeout.toNanos())) {
-                throw new PluginCallException(extension, operation, "was not called: its plugin already runs " + session.callsAtOnce()
+                throw PluginCallException.notCalled(extension, operation, "was not called: its plugin already runs " + session.callsAtOnce()
                         + " calls (a quarter of plugins.callThreads " + callThreads + ") and none ended within " + callTimeout, null);
             }
             if (!callTurns.tryAcquire(Math.max(0, turnDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 session.giveBackCallSlot();
-                throw new PluginCallException(extension, operation, "was not called: no plugin call thread was free within "
+                throw PluginCallException.notCalled(extension, operation, "was not called: no plugin call thread was free within "
                         + callTimeout + " (plugins.callThreads " + callThreads + ")", null);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new PluginCallException(extension, operation, "was not called: the caller was interrupted", interrupted);
+            throw PluginCallException.notCalled(extension, operation, "was not called: the caller was interrupted", interrupted);
         }
         Turn turn = new Turn(session);
         Future<T> result;
@@ -119,7 +119,7 @@ final class PluginCallGuard implements AutoCloseable {
             });
         } catch (RejectedExecutionException closed) {
             turn.end();
-            throw new PluginCallException(extension, operation, "was not called: the plugin host is closed", closed);
+            throw PluginCallException.notCalled(extension, operation, "was not called: the plugin host is closed", closed);
         }
         try {
             // the clock starts now: the thread is new or idle, so the call begins at once
@@ -142,7 +142,7 @@ final class PluginCallGuard implements AutoCloseable {
                 throw new IllegalArgumentException(cause.getMessage());
             }
             if (cause instanceof PluginRuntime.SessionEndedException ended) {
-                throw new PluginCallException(extension, operation, "was not called: " + ended.getMessage(), null);
+                throw PluginCallException.notCalled(extension, operation, "was not called: " + ended.getMessage(), null);
             }
             throw failed(extension, operation, "failed: " + describe(cause), cause);
         } catch (InterruptedException interrupted) {

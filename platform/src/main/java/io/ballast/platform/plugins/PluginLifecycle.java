@@ -286,6 +286,7 @@ final class PluginLifecycle {
         refused.remove(jar);
         publish();
         if (previous != null) {
+            previous.replacedBy(candidate);
             retire(previous, "was replaced by version " + candidate.version());
             pluginLeft = true;
             log.info("Plugin {} swapped from {} to {} ({} {}), offering {}", candidate.id(), previous.version(), candidate.version(),

@@ -2,6 +2,7 @@ package io.ballast.platform.plugins;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ final class PluginRuntime {
     private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
     private final Set<SessionSubscription> openSubscriptions = ConcurrentHashMap.newKeySet();
     private volatile String refusal;
+    private volatile List<GuardedExtension> successors = List.of();
 
     /** @param callsAtOnce how many calls into the plugin may run at the same time */
     PluginRuntime(String pluginId, String version, ClassLoader classLoader, int callsAtOnce) {
@@ -59,6 +61,18 @@ final class PluginRuntime {
     /** Why calls are refused, or null while they are taken. */
     String refusal() {
         return refusal;
+    }
+
+    /** Notes the extensions of the version that replaced this one, before this session refuses calls. */
+    void replacedBy(List<GuardedExtension> extensions) {
+        successors = List.copyOf(extensions);
+    }
+
+    /** The extension that replaced {@code extension}: the same point and id in the version that replaced this one. */
+    Optional<GuardedExtension> successorOf(ExtensionDescription extension) {
+        return successors.stream()
+                .filter(next -> next.describe().point() == extension.point() && next.describe().id().equals(extension.id()))
+                .findFirst();
     }
 
     /** Takes one of the plugin's call slots, waiting at most {@code nanos}. */

@@ -94,6 +94,8 @@ class PluginDropInTest {
             assertThat(((GuardedExtension) after).pluginClassLoader()).isNotSameAs(oldClassLoader);
             assertThat(after.optimize(OptimizationRequest.of(List.of("A", "B", "C", "D"))).weight("C")).isEqualTo(0.25);
             Eventually.within(LIVE_WITHIN, "the old class loader to be closed", oldClassLoader::isClosed);
+            assertThat(before.optimize(OptimizationRequest.of(List.of("A", "B"))).weight("A"))
+                    .as("an extension looked up just before the swap is answered by the new version").isEqualTo(0.5);
             assertThat(host.plugins()).singleElement().satisfies(entry -> {
                 assertThat(entry.jar()).isEqualTo("equal-weight.jar");
                 assertThat(entry.state()).isEqualTo(PluginState.STARTED);
