@@ -44,6 +44,7 @@ public final class HttpApi {
     private static final long MAX_BODY_BYTES = 1024 * 1024;
     /** A plugin jar carries its own libraries (the bundled optimizers' jar is several MiB). */
     private static final long MAX_PLUGIN_JAR_BYTES = 64L * 1024 * 1024;
+    private static final String INSTALL_PLUGIN = "installPlugin";
     private static final String PLUGINS_PATH = "/api/v1/plugins";
     /** Every path under it needs a token, including those no operation has. */
     private static final String PROTECTED_PATH_PREFIX = "/api/";
@@ -124,10 +125,18 @@ public final class HttpApi {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         BodyHandler jarBodies = BodyHandler.create(false).setBodyLimit(MAX_PLUGIN_JAR_BYTES);
+        // a body that large only from a caller allowed to install (a valid token with a role the operation lists), checked before it is read
+        Handler<RoutingContext> uploadAccess = access.guard(contract.operation(INSTALL_PLUGIN));
         builder.rootHandler(rc -> {
             if (isPluginUpload(rc)) {
-                // a body that large only from a caller with a valid token, checked before it is read
-                access.refusal(rc).ifPresentOrElse(rc::fail, () -> jarBodies.handle(rc));
+                uploadAccess.handle(rc); // next on success, else fails the request
+            } else {
+                rc.next();
+            }
+        });
+        builder.rootHandler(rc -> {
+            if (isPluginUpload(rc)) {
+                jarBodies.handle(rc);
             } else {
                 jsonBodies.handle(rc);
             }

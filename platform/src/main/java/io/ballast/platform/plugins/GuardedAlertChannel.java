@@ -16,6 +16,6 @@ final class GuardedAlertChannel extends GuardedExtension implements AlertChannel
 
     @Override
     public void deliver(Alert alert, Map<String, Object> parameters) {
-        calls.run("deliver", () -> plugin.deliver(alert, parameters));
+        calls.run("deliver", () -> plugin.deliver(alert, parameters), next -> ((AlertChannel) next).deliver(alert, parameters));
     }
 }

@@ -18,16 +18,16 @@ final class GuardedExecutionVenue extends GuardedExtension implements ExecutionV
 
     @Override
     public OrderAck submit(Order order) {
-        return calls.call("submit", () -> plugin.submit(order));
+        return calls.call("submit", () -> plugin.submit(order), next -> ((ExecutionVenue) next).submit(order));
     }
 
     @Override
     public List<Fill> fills(String venueOrderId) {
-        return calls.call("fills", () -> plugin.fills(venueOrderId));
+        return calls.call("fills", () -> plugin.fills(venueOrderId), next -> ((ExecutionVenue) next).fills(venueOrderId));
     }
 
     @Override
     public boolean cancel(String venueOrderId) {
-        return calls.call("cancel", () -> plugin.cancel(venueOrderId));
+        return calls.call("cancel", () -> plugin.cancel(venueOrderId), next -> ((ExecutionVenue) next).cancel(venueOrderId));
     }
 }

@@ -16,6 +16,6 @@ final class GuardedOptimizer extends GuardedExtension implements Optimizer {
 
     @Override
     public TargetWeights optimize(OptimizationRequest request) {
-        return calls.call("optimize", () -> plugin.optimize(request));
+        return calls.call("optimize", () -> plugin.optimize(request), next -> ((Optimizer) next).optimize(request));
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One plugin loaded by PF4J from a private copy of its jar, in a manager of its own, with its
  * state, its current session and its guarded extensions. Used only on the host's lifecycle
- * thread.
+ * thread, or, once it left the lifecycle's plugins, by the one task that retires it.
  */
 final class LoadedPlugin {
 
@@ -122,7 +122,7 @@ final class LoadedPlugin {
                         label() + " offers " + offer.description() + " twice").of(declared);
             }
         }
-        PluginRuntime started = new PluginRuntime(id(), version(), classLoader);
+        PluginRuntime started = new PluginRuntime(id(), version(), classLoader, guard.callsPerPlugin());
         List<GuardedExtension> guarded = new ArrayList<>();
         for (Offer offer : offers) {
             guarded.add(offer.point().guard(offer.extension(), new ExtensionCalls(guard, started, offer.description())));
@@ -143,10 +143,7 @@ final class LoadedPlugin {
     void stop(Duration drain, PluginState endState, String reason) {
         if (state == PluginState.STARTED) {
             String why = endState == PluginState.FAILED ? "plugin " + id() + " is FAILED: " + reason : "plugin " + id() + " is " + endState;
-            if (!session.retire(why, drain)) {
-                log.warn("Plugin {}: calls still in flight after {}; stopping it anyway", id(), drain);
-            }
-            stopInPf4j();
+            endSession(why, drain);
         }
         state = endState;
         failureReason = reason;
@@ -165,17 +162,20 @@ final class LoadedPlugin {
         failureReason = reason;
     }
 
-    /** Stops it (when started), unloads it from PF4J (closing its class loader) and deletes its private copy. */
+    /**
+     * Stops it (when started), unloads it from PF4J (closing its class loader) and deletes its
+     * private copy. Plugin code runs only under the guard's timeout: a plugin whose stop hangs is
+     * unloaded all the same.
+     */
     void unload(Duration drain, String why) {
         if (state == PluginState.STARTED) {
-            session.retire("plugin " + id() + " " + why, drain);
-            stopInPf4j();
+            endSession("plugin " + id() + " " + why, drain);
             state = PluginState.STOPPED;
             session = null;
             extensions = List.of();
         }
         try {
-            manager.unloadPlugin(id());
+            manager.unloadPlugin(id()); // never calls the plugin's stop again: stopInPf4j left it STOPPED in PF4J
         } catch (RuntimeException | LinkageError e) {
             log.warn("Plugin {} did not unload cleanly: {}", id(), FailureMessages.causeChain(e));
         }
@@ -184,6 +184,39 @@ final class LoadedPlugin {
         } catch (IOException e) {
             log.warn("Plugin {}: its private copy {} cannot be deleted: {}", id(), copy, FailureMessages.causeChain(e));
         }
+    }
+
+    /** Hands its calls over to the version that replaces it: a call its session refuses goes there. */
+    void replacedBy(LoadedPlugin next) {
+        if (session != null) {
+            session.replacedBy(next.extensions());
+        }
+    }
+
+    /** Refuses the session's calls at once, without waiting for anything (the wait is the retirement's). */
+    void refuseCalls(String why) {
+        if (session != null) {
+            session.refuseCalls(why);
+        }
+    }
+
+    /** Ends the session: refuses calls, waits up to {@code drain} for those in flight, closes its streams, stops it in PF4J. */
+    private void endSession(String why, Duration drain) {
+        if (!session.retire(why, drain)) {
+            log.warn("Plugin {}: calls still in flight after {}; stopping it anyway", id(), drain);
+        }
+        List<SessionSubscription> streams = session.openSubscriptions();
+        if (!streams.isEmpty()) {
+            try {
+                guard.runStartStop(label() + ": closing its " + streams.size() + " streams", session.classLoader(), () -> {
+                    streams.forEach(SessionSubscription::closeOnSessionEnd);
+                    return null;
+                });
+            } catch (PluginCallGuard.PluginCodeFailedException e) {
+                log.warn("{}; its bars are dropped from now on", e.getMessage());
+            }
+        }
+        stopInPf4j();
     }
 
     private String label() {
@@ -278,6 +311,8 @@ final class LoadedPlugin {
         try {
             guard.runStartStop(label() + ": stopping", plugin.getPluginClassLoader(), () -> manager.stopPlugin(id()));
         } catch (PluginCallGuard.PluginCodeFailedException e) {
+            // else PF4J, still thinking it started, would call its stop again, unguarded, when it is unloaded
+            plugin.setPluginState(org.pf4j.PluginState.STOPPED);
             log.warn("{}; it is treated as stopped", e.getMessage());
         }
     }

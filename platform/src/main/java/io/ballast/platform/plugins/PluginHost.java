@@ -9,6 +9,8 @@ import io.ballast.platform.app.StartupException;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.health.ComponentHealth;
 import io.ballast.platform.problem.FailureMessages;
+import io.ballast.platform.problem.ServiceUnavailableException;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,11 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,8 @@ public final class PluginHost implements AutoCloseable {
     private final BallastConfig.Plugins settings;
     private final String apiVersion;
     private final ScheduledExecutorService lifecycleThread;
+    /** Where plugins that left are stopped and unloaded, so that a slow one holds up nothing else. */
+    private final ExecutorService retirements;
     private final PluginCallGuard guard;
     private final PluginJarLoader loader;
     private final PluginLifecycle lifecycle;
@@ -78,9 +84,14 @@ public final class PluginHost implements AutoCloseable {
         });
         this.guard = new PluginCallGuard(settings.callTimeout(), settings.failuresBeforeDisable(), settings.callThreads(),
                 this::disable);
+        this.retirements = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ballast-plugin-retirement");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.loader = new PluginJarLoader(settings.directory(), apiVersion, guard, copies);
         this.lifecycle = new PluginLifecycle(settings.directory(), apiVersion, loader, settings.callTimeout(),
-                published -> snapshot = published);
+                published -> snapshot = published, retirements);
     }
 
     /** {@link #start(BallastConfig.Plugins)} with the default settings for {@code pluginsDirectory}. */
@@ -88,10 +99,13 @@ public final class PluginHost implements AutoCloseable {
         return start(BallastConfig.Plugins.in(pluginsDirectory));
     }
 
-    /** {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder. */
+    /**
+     * {@link #start(BallastConfig.Plugins, Path)} with the private copies in a new temporary folder,
+     * deleted on close, or by the next such start when this process dies first (see {@link TemporaryCopiesFolder}).
+     */
     public static PluginHost start(BallastConfig.Plugins settings) {
         try {
-            return start(settings, Files.createTempDirectory("ballast-plugins-"));
+            return start(settings, TemporaryCopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir"))));
         } catch (IOException e) {
             throw new StartupException("plugins: no temporary folder for plugin copies can be made: " + FailureMessages.causeChain(e), e);
         }
@@ -120,10 +134,11 @@ public final class PluginHost implements AutoCloseable {
                     + FailureMessages.causeChain(e), e);
         }
         try {
+            // every plugin's start is held to the call timeout: the first look ends, however many jars there are
             host.onLifecycleThread(() -> {
                 host.lifecycle.synchronize(true);
                 return null;
-            });
+            }, Duration.ofNanos(Long.MAX_VALUE));
         } catch (IOException | PluginRefusedException | RuntimeException e) {
             host.close();
             throw new StartupException("plugins directory " + directory + " cannot be listed: " + FailureMessages.causeChain(e), e);
@@ -199,7 +214,8 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Starts a stopped or failed plugin. Blocks until done (at most about {@code plugins.callTimeout}).
+     * Starts a stopped or failed plugin. Blocks until done (at most about {@code plugins.callTimeout};
+     * {@link ServiceUnavailableException} when the lifecycle is held up longer).
      *
      * @return its entry afterwards (FAILED, with the reason, when it did not start); empty when there is no plugin with that id
      * @throws PluginRefusedException when that id is a refused jar's: replace the jar to load it
@@ -263,6 +279,7 @@ public final class PluginHost implements AutoCloseable {
         Map<String, List<String>> extensions = new LinkedHashMap<>();
         current.extensionsByPoint().forEach((point, byId) -> extensions.put(point.wireName(), List.copyOf(byId.keySet())));
         details.put("extensions", extensions);
+        details.put("stuckCallThreads", guard.stuckCallThreads());
         return closed.get() ? ComponentHealth.down("plugin host is closed", details) : ComponentHealth.up(details);
     }
 
@@ -272,20 +289,37 @@ public final class PluginHost implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        long deadline = System.nanoTime() + lifecycleWait().toNanos();
         try {
             Future<?> unloaded = lifecycleThread.submit(lifecycle::unloadAll);
             lifecycleThread.shutdown(); // also ends the periodic look
-            unloaded.get();
+            unloaded.get(lifecycleWait().toNanos(), TimeUnit.NANOSECONDS);
+            retirements.shutdown();
+            if (!retirements.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.warn("Plugins still stopping after {}; closing anyway", lifecycleWait());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while unloading the plugins");
+        } catch (TimeoutException e) {
+            log.warn("Plugins not unloaded within {}; closing anyway", lifecycleWait());
         } catch (ExecutionException | RejectedExecutionException e) {
             log.warn("Plugins did not unload cleanly: {}", FailureMessages.causeChain(e));
         } finally {
             lifecycleThread.shutdownNow();
+            retirements.shutdownNow();
             guard.close();
             loader.close();
         }
+    }
+
+    /**
+     * How long a caller waits for the lifecycle thread: each step of plugin code there is held to
+     * the call timeout (waiting for calls in flight, closing streams, stopping; or loading and
+     * starting), so a little over three of them, plus a look at the folder in front of it.
+     */
+    private Duration lifecycleWait() {
+        return settings.callTimeout().multipliedBy(4).plusSeconds(10);
     }
 
     private <T> List<T> extensions(BallastExtensionPoint point, Class<T> type) {
@@ -333,6 +367,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private <T> T onLifecycleThread(LifecycleWork<T> work) throws PluginRefusedException, IOException {
+        return onLifecycleThread(work, lifecycleWait());
+    }
+
+    /**
+     * Runs the work on the lifecycle thread and waits for it at most {@code wait}.
+     *
+     * @throws ServiceUnavailableException when it did not end in time
+     */
+    private <T> T onLifecycleThread(LifecycleWork<T> work, Duration wait) throws PluginRefusedException, IOException {
         requireOpen();
         Future<T> result;
         try {
@@ -341,7 +384,11 @@ public final class PluginHost implements AutoCloseable {
             throw new IllegalStateException("plugin host is closed", closing);
         }
         try {
-            return result.get();
+            return result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException busy) {
+            boolean notBegun = result.cancel(false);
+            throw new ServiceUnavailableException("the plugin lifecycle did not answer within " + wait
+                    + (notBegun ? ": nothing was done; try again" : ": the change goes on; GET /plugins shows its outcome"), busy);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the plugin lifecycle", e);

@@ -85,6 +85,17 @@ record PluginJar(String id, String version, Optional<String> requires, String de
             throw new PluginRefusedException(Refusal.API_MISMATCH, "plugin " + id + " requires Ballast API " + range
                     + ", this platform provides " + apiVersion).of(this);
         }
+        // a major version may break plugins: a range that admits the next one (e.g. "*", ">=1.0.0") promises what no one knows
+        String nextMajor = (majorOf(apiVersion) + 1) + ".0.0";
+        if (VERSIONS.checkVersionConstraint(nextMajor, range)) {
+            throw new PluginRefusedException(Refusal.API_MISMATCH, "plugin " + id + ": Plugin-Requires '" + range
+                    + "' has no upper bound below the next major version " + nextMajor + " of the Ballast API (declare e.g. ^"
+                    + apiVersion + ")").of(this);
+        }
+    }
+
+    private static int majorOf(String version) {
+        return Integer.parseInt(version.split("[.-]", 2)[0]);
     }
 
     private static boolean blank(String value) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Swapping is load-then-switch: a new jar is copied, loaded and started beside the running
  * version, checked against the other plugins, and only then published in place of it; the old
- * version is retired after. A new jar that is refused leaves the running version as it was, with
+ * version is retired after, on the retirements executor: waiting for its calls in flight and its
+ * stop never hold up the lifecycle (its calls are refused at once). A new jar that is refused leaves the running version as it was, with
  * the refusal noted on its entry: a plugin that does not load never replaces the working one.
  */
 final class PluginLifecycle {
@@ -39,6 +42,7 @@ final class PluginLifecycle {
     private final PluginJarLoader loader;
     private final Duration drain;
     private final Consumer<PluginSnapshot> publisher;
+    private final Executor retirements;
     private final Map<Path, LoadedPlugin> loaded = new TreeMap<>();
     private final Map<Path, RefusedJar> refused = new TreeMap<>();
     /** Whether a plugin left (removed or replaced) since conflicts were last tried again. */
@@ -46,15 +50,18 @@ final class PluginLifecycle {
 
     /**
      * @param drain     how long retiring a plugin waits for its calls in flight
-     * @param publisher receives every new snapshot
+     * @param publisher   receives every new snapshot
+     * @param retirements where plugins that left are stopped and unloaded, off the lifecycle thread
      */
-    PluginLifecycle(Path folder, String apiVersion, PluginJarLoader loader, Duration drain, Consumer<PluginSnapshot> publisher) {
+    PluginLifecycle(Path folder, String apiVersion, PluginJarLoader loader, Duration drain, Consumer<PluginSnapshot> publisher,
+                    Executor retirements) {
         this.folder = folder;
         this.apiVersion = apiVersion;
         this.watch = new PluginFolderWatch(folder);
         this.loader = loader;
         this.drain = drain;
         this.publisher = publisher;
+        this.retirements = retirements;
     }
 
     /**
@@ -173,15 +180,19 @@ final class PluginLifecycle {
                     + " is taken by plugin " + holder.id()).of(declared);
         }
         LoadedPlugin candidate = prepare(target, copy, declared, previous.orElse(null));
+        Path upload = folder.resolve("." + declared.id() + ".jar.upload");
+        FileStamp written;
         try {
-            Path upload = folder.resolve("." + declared.id() + ".jar.upload");
             Files.copy(copy, upload, StandardCopyOption.REPLACE_EXISTING);
             Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            written = FileStamp.of(target).orElseThrow(() -> new IOException(target + " vanished right after it was written"));
         } catch (IOException e) {
             candidate.unload(Duration.ZERO, "was not installed");
             throw new IOException("the plugin jar cannot be written to " + target + ": " + FailureMessages.causeChain(e), e);
+        } finally {
+            deleteQuietly(upload); // gone after a move; a partial copy when the write failed
         }
-        watch.handledAt(target, FileStamp.of(target).orElseThrow(() -> new IOException(target + " vanished right after it was written")));
+        watch.handledAt(target, written);
         refused.remove(target);
         commit(target, candidate, previous.orElse(null), "uploaded");
         retryConflicts();
@@ -189,10 +200,18 @@ final class PluginLifecycle {
         return candidate.entry();
     }
 
-    /** Unloads every plugin (the host is closing). */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("{} cannot be deleted: {}", file, FailureMessages.causeChain(e));
+        }
+    }
+
+    /** Unloads every plugin (the host is closing), each on the retirements executor. */
     void unloadAll() {
         for (LoadedPlugin plugin : loaded.values()) {
-            plugin.unload(drain, "was unloaded: the platform is stopping");
+            retire(plugin, "was unloaded: the platform is stopping");
         }
         loaded.clear();
         refused.clear();
@@ -267,7 +286,8 @@ final class PluginLifecycle {
         refused.remove(jar);
         publish();
         if (previous != null) {
-            previous.unload(drain, "was replaced by version " + candidate.version());
+            previous.replacedBy(candidate);
+            retire(previous, "was replaced by version " + candidate.version());
             pluginLeft = true;
             log.info("Plugin {} swapped from {} to {} ({} {}), offering {}", candidate.id(), previous.version(), candidate.version(),
                     jar.getFileName(), how, candidate.offered());
@@ -282,9 +302,22 @@ final class PluginLifecycle {
         LoadedPlugin plugin = loaded.remove(jar);
         if (plugin != null) {
             publish(); // withdrawn before it is stopped
-            plugin.unload(drain, "was unloaded: its jar was removed");
+            retire(plugin, "was unloaded: its jar was removed");
             pluginLeft = true;
             log.info("Plugin {} {} unloaded: {} was removed from the plugins folder", plugin.id(), plugin.version(), jar.getFileName());
+        }
+    }
+
+    /**
+     * Refuses the calls of a plugin that left the lifecycle's plugins at once, then waits for its
+     * calls in flight, stops and unloads it on the retirements executor.
+     */
+    private void retire(LoadedPlugin plugin, String why) {
+        plugin.refuseCalls("plugin " + plugin.id() + " " + why);
+        try {
+            retirements.execute(() -> plugin.unload(drain, why));
+        } catch (RejectedExecutionException closing) {
+            plugin.unload(Duration.ZERO, why);
         }
     }
 

@@ -28,12 +28,17 @@ import io.ballast.platform.quant.estimate.EstimationSettings;
 import io.ballast.platform.security.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -633,6 +638,24 @@ class HttpApiTest {
             assertProblem(send(post("/api/v1/plugins/optimizers/stop", TRADER, null)), 403);
             assertThat(plugins.installed).isEmpty();
             assertThat(plugins.changes).isEmpty();
+        }
+
+        @Test
+        void aCallerWhoMayNotInstallIsRefusedBeforeTheBodyIsRead() throws Exception {
+            // a declared body past the 64 MiB limit: read for anyone with a valid token, it would be answered 413, not 403
+            try (Socket socket = new Socket("127.0.0.1", api.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/plugins HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + MANAGER
+                        + "\r\nContent-Type: application/java-archive\r\nContent-Length: " + (64L * 1024 * 1024 + 1)
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(JAR);
+                out.flush();
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+
+                assertThat(statusLine).startsWith("HTTP/1.1 403");
+            }
+            assertThat(plugins.installed).isEmpty();
         }
 
         @Test

@@ -27,7 +27,7 @@ class PluginCallGuardTest {
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
     private final PluginCallGuard guard = new PluginCallGuard(TIMEOUT, 3, 2, (session, reason) -> disabled.add(session.pluginId() + ": " + reason));
     private final ClassLoader pluginLoader = new URLClassLoader("test-plugin", new URL[0], getClass().getClassLoader());
-    private final PluginRuntime session = new PluginRuntime("test-plugin", "1.2.3", pluginLoader);
+    private final PluginRuntime session = new PluginRuntime("test-plugin", "1.2.3", pluginLoader, guard.callsPerPlugin());
     private final ExtensionCalls calls = new ExtensionCalls(guard, session,
             new ExtensionDescription(BallastExtensionPoint.OPTIMIZER, "probe", "1.0.0", "a probe", List.of()));
 
@@ -94,16 +94,39 @@ class PluginCallGuardTest {
     }
 
     @Test
-    void anIllegalArgumentReachesTheCallerAsItIsAndDoesNotCount() {
+    void anIllegalArgumentReachesTheCallerAsAPlatformCopyAndDoesNotCount() {
         IllegalArgumentException refusedInput = new IllegalArgumentException("targetReturn: 0.9 is above the highest attainable 0.41");
 
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> calls.call("optimize", () -> {
                 throw refusedInput;
-            })).isSameAs(refusedInput);
+            }))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("targetReturn: 0.9 is above the highest attainable 0.41")
+                    .hasNoCause()
+                    .isNotSameAs(refusedInput); // the plugin's own object would keep its class loader reachable
         }
         assertThat(disabled).isEmpty();
         assertThat(session.refusal()).isNull();
+    }
+
+    @Test
+    void aSubclassOfIllegalArgumentIsAPluginBugAndCounts() {
+        assertThatThrownBy(() -> calls.call("optimize", () -> Integer.parseInt("twelve")))
+                .isInstanceOf(PluginCallException.class)
+                .hasMessage("plugin test-plugin 1.2.3, optimizer probe: optimize failed: NumberFormatException: For input string: \"twelve\"");
+        assertThat(session.failed()).as("the NumberFormatException counted: this is the second failure").isEqualTo(2);
+    }
+
+    @Test
+    void aCallThatWaitedWhileItsSessionEndedDoesNotRun() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        session.refuseCalls("plugin test-plugin is FAILED: broken");
+
+        assertThatThrownBy(() -> session.run(() -> ran.add("ran")))
+                .isInstanceOf(PluginRuntime.SessionEndedException.class)
+                .hasMessage("plugin test-plugin is FAILED: broken");
+        assertThat(ran).isEmpty();
     }
 
     @Test
@@ -136,32 +159,65 @@ class PluginCallGuardTest {
     }
 
     @Test
-    void aCallThatFindsEveryThreadBusyFailsWithoutCountingAgainstThePlugin() throws Exception {
-        CountDownLatch running = new CountDownLatch(2);
+    void aCallThatFindsItsPluginsSlotsTakenFailsWithoutCountingAgainstThePlugin() throws Exception {
+        assertThat(guard.callsPerPlugin()).as("a quarter of 2 call threads, at least one").isEqualTo(1);
+        assertThat(session.takeCallSlot(0)).isTrue(); // as a call running all along would
+
+        assertThatThrownBy(() -> calls.call("optimize", () -> "never run"))
+                .isInstanceOf(PluginCallException.class)
+                .hasMessage("plugin test-plugin 1.2.3, optimizer probe: optimize was not called: its plugin already runs 1 calls"
+                        + " (a quarter of plugins.callThreads 2) and none ended within PT0.3S");
+        assertThat(session.failed()).as("the call that never ran did not count").isEqualTo(1);
+    }
+
+    @Test
+    void aCallsTimeoutStartsWhenItBeginsNotWhileItWaitsForAThread() throws Exception {
+        // two call threads, three plugins each running one call of 0.6 s under a 1 s timeout: the third waits 0.6 s, then runs 0.6 s
+        try (PluginCallGuard roomy = new PluginCallGuard(Duration.ofSeconds(1), 3, 2, (s, reason) -> disabled.add(reason))) {
+            List<CompletableFuture<String>> answers = List.of("first", "second", "third").stream()
+                    .map(name -> {
+                        ExtensionCalls plugin = new ExtensionCalls(roomy, new PluginRuntime(name, "1.0.0", pluginLoader, 1),
+                                new ExtensionDescription(BallastExtensionPoint.OPTIMIZER, name, "1.0.0", "slow", List.of()));
+                        return CompletableFuture.supplyAsync(() -> plugin.call("optimize", () -> {
+                            Thread.sleep(600);
+                            return name;
+                        }), callers);
+                    })
+                    .toList();
+
+            assertThat(answers).map(answer -> answer.get(10, TimeUnit.SECONDS)).containsExactly("first", "second", "third");
+            assertThat(disabled).isEmpty();
+        }
+    }
+
+    @Test
+    void callThreadsStuckInAPluginAreReplacedAndThePluginIsFailedOnceItHoldsAsManyAsItMayFailInARow() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<String>> blockers = List.of(blocker(running, release), blocker(running, release));
-        try {
-            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-            // both threads held: of three more calls, two wait in the queue (as long as the pool) and one finds it full
-            List<CompletableFuture<String>> waiting = List.of(
-                    CompletableFuture.supplyAsync(() -> calls.call("optimize", () -> "third"), callers),
-                    CompletableFuture.supplyAsync(() -> calls.call("optimize", () -> "fourth"), callers),
-                    CompletableFuture.supplyAsync(() -> calls.call("optimize", () -> "fifth"), callers));
-
-            List<String> problems = waiting.stream().map(call -> {
-                assertThat(call).failsWithin(Duration.ofSeconds(5));
-                return call.handle((value, failure) -> failure.getCause().getMessage()).join();
-            }).toList();
-
-            String prefix = "plugin test-plugin 1.2.3, optimizer probe: optimize was not called: ";
-            assertThat(problems).containsExactlyInAnyOrder(
-                    prefix + "all 2 plugin call threads are busy (plugins.callThreads)",
-                    prefix + "no plugin call thread was free within PT0.3S (plugins.callThreads 2)",
-                    prefix + "no plugin call thread was free within PT0.3S (plugins.callThreads 2)");
-            for (CompletableFuture<String> blocker : blockers) {
-                assertThat(blocker).failsWithin(Duration.ofSeconds(5)); // they timed out: that counts
+        try (PluginCallGuard four = new PluginCallGuard(TIMEOUT, 3, 4, (s, reason) -> disabled.add(s.pluginId() + ": " + reason))) {
+            ExtensionCalls stuck = new ExtensionCalls(four, new PluginRuntime("stuck", "1.0.0", pluginLoader, four.callsPerPlugin()),
+                    new ExtensionDescription(BallastExtensionPoint.OPTIMIZER, "stuck", "1.0.0", "stuck", List.of()));
+            ExtensionCalls healthy = new ExtensionCalls(four, new PluginRuntime("healthy", "1.0.0", pluginLoader, four.callsPerPlugin()),
+                    new ExtensionDescription(BallastExtensionPoint.OPTIMIZER, "healthy", "1.0.0", "healthy", List.of()));
+            for (int round = 0; round < 3; round++) {
+                // a success between, so it is the stuck threads, not failures in a row, that fail it
+                assertThatThrownBy(() -> stuck.call("optimize", () -> ignoreInterruptsUntil(release))).isInstanceOf(PluginCallException.class);
+                if (round < 2) {
+                    assertThat(stuck.call("optimize", () -> "fine")).isEqualTo("fine");
+                }
             }
-            assertThat(session.failed()).as("the blockers' two timeouts counted, the calls that never ran did not").isEqualTo(3);
+
+            assertThat(four.stuckCallThreads()).isEqualTo(3);
+            assertThat(disabled).containsExactly("stuck: stopped: 3 of its call threads are stuck in it past plugins.callTimeout PT0.3S"
+                    + " (plugins.failuresBeforeDisable)");
+            assertThatThrownBy(() -> stuck.call("optimize", () -> ignoreInterruptsUntil(release)))
+                    .hasMessageContaining("optimize was not called: plugin stuck is FAILED");
+            List<CompletableFuture<String>> others = List.of(1, 2, 3, 4).stream()
+                    .map(i -> CompletableFuture.supplyAsync(() -> healthy.call("optimize", () -> "answer " + i), callers))
+                    .toList();
+            assertThat(others).map(answer -> answer.get(10, TimeUnit.SECONDS)).containsExactly("answer 1", "answer 2", "answer 3", "answer 4");
+
+            release.countDown();
+            Eventually.within(Duration.ofSeconds(10), "the stuck threads to come back", () -> four.stuckCallThreads() == 0);
         } finally {
             release.countDown();
         }
@@ -195,18 +251,15 @@ class PluginCallGuardTest {
         throw new IllegalStateException("broken");
     }
 
-    private CompletableFuture<String> blocker(CountDownLatch running, CountDownLatch release) {
-        return CompletableFuture.supplyAsync(() -> calls.call("optimize", () -> {
-            running.countDown();
-            while (true) {
-                try {
-                    if (release.await(10, TimeUnit.MILLISECONDS)) {
-                        return "released";
-                    }
-                } catch (InterruptedException ignored) {
-                    // a plugin that does not let go of its thread when interrupted
+    private static String ignoreInterruptsUntil(CountDownLatch release) {
+        while (true) {
+            try {
+                if (release.await(10, TimeUnit.MILLISECONDS)) {
+                    return "released";
                 }
+            } catch (InterruptedException ignored) {
+                // a plugin that does not let go of its thread when interrupted
             }
-        }), callers);
+        }
     }
 }

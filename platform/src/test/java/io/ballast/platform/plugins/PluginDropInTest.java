@@ -50,10 +50,9 @@ class PluginDropInTest {
 
             long copied = System.nanoTime();
             Files.copy(equalWeightJar(), plugins.resolve("equal-weight.jar"));
-            Duration took = Eventually.within(LIVE_WITHIN, "equal-weight to go live", () -> host.optimizer("equal-weight").isPresent());
+            Eventually.within(LIVE_WITHIN, "equal-weight to go live", () -> host.optimizer("equal-weight").isPresent());
 
             System.out.printf("drop-in: copied to started in %d ms (watch interval 100 ms)%n", Duration.ofNanos(System.nanoTime() - copied).toMillis());
-            assertThat(took).isLessThan(LIVE_WITHIN);
             assertThat(host.optimizer("equal-weight").orElseThrow().optimize(OptimizationRequest.of(List.of("A", "B"))).weight("B"))
                     .isEqualTo(0.5);
             assertThat(host.plugin("optimizer-equal-weight").orElseThrow().state()).isEqualTo(PluginState.STARTED);
@@ -71,7 +70,7 @@ class PluginDropInTest {
 
             Eventually.within(LIVE_WITHIN, "equal-weight to be withdrawn", () -> host.optimizer("equal-weight").isEmpty());
             assertThat(host.plugins()).isEmpty();
-            assertThat(classLoader.isClosed()).isTrue();
+            Eventually.within(LIVE_WITHIN, "its class loader to be closed", classLoader::isClosed);
             assertThatThrownBy(() -> optimizer.optimize(OptimizationRequest.of(List.of("A"))))
                     .isInstanceOf(PluginCallException.class)
                     .hasMessageEndingWith("optimize was not called: plugin optimizer-equal-weight was unloaded: its jar was removed");
@@ -94,7 +93,9 @@ class PluginDropInTest {
             assertThat(after).isNotSameAs(before);
             assertThat(((GuardedExtension) after).pluginClassLoader()).isNotSameAs(oldClassLoader);
             assertThat(after.optimize(OptimizationRequest.of(List.of("A", "B", "C", "D"))).weight("C")).isEqualTo(0.25);
-            assertThat(oldClassLoader.isClosed()).isTrue();
+            Eventually.within(LIVE_WITHIN, "the old class loader to be closed", oldClassLoader::isClosed);
+            assertThat(before.optimize(OptimizationRequest.of(List.of("A", "B"))).weight("A"))
+                    .as("an extension looked up just before the swap is answered by the new version").isEqualTo(0.5);
             assertThat(host.plugins()).singleElement().satisfies(entry -> {
                 assertThat(entry.jar()).isEqualTo("equal-weight.jar");
                 assertThat(entry.state()).isEqualTo(PluginState.STARTED);
@@ -214,6 +215,21 @@ class PluginDropInTest {
             assertThat(fileNames()).containsExactly("ballast-optimizer-equal-weight-0.1.0.jar");
             assertThat(plugins.resolve("ballast-optimizer-equal-weight-0.1.0.jar")).hasSameBinaryContentAs(next);
             assertThat(host.plugins()).singleElement().extracting(PluginEntry::version).isEqualTo(Optional.of("2.0.0"));
+        }
+    }
+
+    @Test
+    void anUploadThatCannotBeWrittenLeavesNoPartialFileAndNoPluginRunning() throws Exception {
+        Path taken = Files.createDirectories(plugins.resolve("optimizer-equal-weight.jar"));
+        Files.writeString(taken.resolve("inside"), "a folder where the jar would go: the move over it fails");
+        try (PluginHost host = start()) {
+            assertThatThrownBy(() -> host.install(Files.readAllBytes(equalWeightJar())))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("the plugin jar cannot be written to " + taken);
+
+            assertThat(fileNames()).containsExactly("optimizer-equal-weight.jar");
+            assertThat(host.optimizer("equal-weight")).isEmpty();
+            assertThat(host.plugins()).isEmpty();
         }
     }
 
