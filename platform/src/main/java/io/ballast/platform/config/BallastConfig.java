@@ -139,7 +139,8 @@ public record BallastConfig(
      *                              time stamp stayed the same over two looks (so not while it is being copied)
      * @param callTimeout           how long one call into a plugin (and its start or stop) may take before it fails
      * @param failuresBeforeDisable consecutive failed or timed-out calls after which a plugin is marked FAILED and stopped
-     * @param callThreads           the threads plugin calls run on; a call finding all busy fails at once
+     * @param callThreads           how many plugin calls run at once; each plugin may use a quarter of them (at least one),
+     *                              and a call waits for its turn without counting it against its plugin
      */
     public record Plugins(Path directory, Duration watchInterval, Duration callTimeout, int failuresBeforeDisable, int callThreads) {
 

@@ -293,7 +293,8 @@ final class LoadedPlugin {
                 throw new IllegalStateException("extension " + type.getName() + ": parameter " + parameter.name() + " is declared twice");
             }
         }
-        return new ExtensionDescription(point, id, version, description, parameters);
+        // each default of its declared type and inside its range, as plain values the API can list
+        return new ExtensionDescription(point, id, version, description, ExtensionParameters.checkDeclared(extension));
     }
 
     private static String requireText(String value, Class<?> type, String method) {

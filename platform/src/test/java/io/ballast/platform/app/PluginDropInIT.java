@@ -84,7 +84,7 @@ class PluginDropInIT {
     void theEmptyFolderListsNoPlugins() throws Exception {
         JsonNode list = JSON.readTree(send("GET", "/api/v1/plugins", VIEWER_TOKEN, null, null).body());
 
-        assertThat(list.get("apiVersion").asText()).isEqualTo("1.1.0");
+        assertThat(list.get("apiVersion").asText()).isEqualTo("1.2.0");
         assertThat(list.get("plugins")).isEmpty();
     }
 

@@ -580,7 +580,7 @@ class HttpApiTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-                    {"apiVersion":"1.1.0","plugins":[
+                    {"apiVersion":"1.2.0","plugins":[
                       {"id":"optimizers","version":"1.2.0","jar":"optimizers.jar","state":"STARTED","extensions":[
                         {"point":"optimizer","id":"kelly","version":"1.0.0","description":"Kelly criterion","parameters":[
                           {"name":"kellyFraction","type":"NUMBER","description":"fraction of full Kelly","default":0.5,"minimum":0.0,"maximum":1.0},
@@ -609,13 +609,13 @@ class HttpApiTest {
         @Test
         void aJarTheHostRefusesIsAnswered422NamingWhatIsWrong() throws Exception {
             plugins.refusal = new InvalidInputException("Plugin-Requires",
-                    "plugin x requires Ballast API ^2.0.0, this platform provides 1.1.0");
+                    "plugin x requires Ballast API ^2.0.0, this platform provides 1.2.0");
 
             HttpResponse<String> response = send(upload(ADMIN, "application/java-archive", JAR));
 
             JsonNode problem = assertProblem(response, 422);
             assertThat(problem.get("errors")).isEqualTo(JSON.readTree("""
-                    [{"field":"Plugin-Requires","problem":"plugin x requires Ballast API ^2.0.0, this platform provides 1.1.0"}]"""));
+                    [{"field":"Plugin-Requires","problem":"plugin x requires Ballast API ^2.0.0, this platform provides 1.2.0"}]"""));
         }
 
         @Test
@@ -885,7 +885,7 @@ class HttpApiTest {
 
         @Override
         public PluginList list() {
-            return new PluginList("1.1.0", listed);
+            return new PluginList("1.2.0", listed);
         }
 
         @Override

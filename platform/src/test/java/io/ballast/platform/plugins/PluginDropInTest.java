@@ -123,7 +123,7 @@ class PluginDropInTest {
             assertThat(entry.state()).isEqualTo(PluginState.STARTED);
             assertThat(entry.version()).hasValue("0.1.0-SNAPSHOT");
             assertThat(entry.failureReason()).hasValue("a newer jar equal-weight.jar was refused (API_MISMATCH): plugin"
-                    + " optimizer-equal-weight requires Ballast API ^2.0.0, this platform provides 1.1.0; version 0.1.0-SNAPSHOT goes on as it was");
+                    + " optimizer-equal-weight requires Ballast API ^2.0.0, this platform provides 1.2.0; version 0.1.0-SNAPSHOT goes on as it was");
             assertThat(host.optimizer("equal-weight")).containsSame(running);
             assertThat(running.optimize(OptimizationRequest.of(List.of("A", "B"))).weight("A")).isEqualTo(0.5);
 
@@ -184,7 +184,7 @@ class PluginDropInTest {
         try (PluginHost host = start()) {
             assertThatThrownBy(() -> host.startPlugin("optimizer-equal-weight"))
                     .isInstanceOf(PluginRefusedException.class)
-                    .hasMessage("plugin optimizer-equal-weight requires Ballast API ^2.0.0, this platform provides 1.1.0")
+                    .hasMessage("plugin optimizer-equal-weight requires Ballast API ^2.0.0, this platform provides 1.2.0")
                     .satisfies(refused -> assertThat(((PluginRefusedException) refused).refusal()).isEqualTo(Refusal.API_MISMATCH));
         }
     }

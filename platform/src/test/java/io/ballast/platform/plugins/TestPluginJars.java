@@ -35,7 +35,7 @@ import javax.tools.ToolProvider;
 final class TestPluginJars {
 
     /** The SPI version this build provides; test plugins require {@code ^} of it. */
-    static final String API_VERSION = "1.1.0";
+    static final String API_VERSION = "1.2.0";
 
     private TestPluginJars() {
     }

@@ -48,7 +48,7 @@ class AlertsPluginJarIT {
             Attributes manifest = jar.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Plugin-Id")).isEqualTo("alerts");
             assertThat(manifest.getValue("Plugin-Class")).isEqualTo(AlertsPlugin.class.getName());
-            assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.1.0");
+            assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.2.0");
             try (InputStream index = jar.getInputStream(jar.getEntry("META-INF/extensions.idx"))) {
                 assertThat(new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#")))
                         .containsExactlyInAnyOrder(LogAlertChannel.class.getName(), WebhookAlertChannel.class.getName(),
@@ -106,7 +106,7 @@ class AlertsPluginJarIT {
                 };
             }
         };
-        manager.setSystemVersion("1.1.0");
+        manager.setSystemVersion("1.2.0");
         return manager;
     }
 

@@ -36,7 +36,7 @@ class PaperExecutionPluginJarIT {
 
             assertThat(manifest.getValue("Plugin-Id")).isEqualTo("execution-paper");
             assertThat(manifest.getValue("Plugin-Class")).isEqualTo(PaperExecutionPlugin.class.getName());
-            assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.1.0");
+            assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.2.0");
             assertThat(manifest.getValue("Plugin-Version")).isEqualTo("0.1.0-SNAPSHOT");
             try (InputStream index = jar.getInputStream(jar.getEntry("META-INF/extensions.idx"))) {
                 assertThat(new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#")))
@@ -50,7 +50,7 @@ class PaperExecutionPluginJarIT {
     void pf4jLoadsItFromTheJarAndItsVenueFillsAnOrder(@TempDir Path plugins) throws IOException {
         Files.copy(JAR, plugins.resolve(JAR.getFileName()));
         PluginManager manager = new DefaultPluginManager(plugins);
-        manager.setSystemVersion("1.1.0");
+        manager.setSystemVersion("1.2.0");
         try {
             manager.loadPlugins();
             assertThat(manager.startPlugin("execution-paper")).isEqualTo(PluginState.STARTED);

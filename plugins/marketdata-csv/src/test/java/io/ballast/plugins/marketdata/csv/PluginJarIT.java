@@ -25,7 +25,7 @@ class PluginJarIT {
 
         assertThat(manifest.getValue("Plugin-Id")).isEqualTo("marketdata-csv");
         assertThat(manifest.getValue("Plugin-Class")).isEqualTo(CsvMarketDataPlugin.class.getName());
-        assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.1.0");
+        assertThat(manifest.getValue("Plugin-Requires")).isEqualTo("^1.2.0");
         assertThat(BuiltPluginJar.indexedExtensions(JAR)).containsExactly(CsvFolderSource.class.getName());
         // its libraries travel inside it; the SPI does not
         assertThat(BuiltPluginJar.holds(JAR, "org/apache/commons/csv/CSVParser.class")).isTrue();
