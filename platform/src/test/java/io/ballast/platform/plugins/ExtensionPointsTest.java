@@ -141,8 +141,9 @@ class ExtensionPointsTest {
                     org.assertj.core.groups.Tuple.tuple(BallastExtensionPoint.MARKET_DATA_SOURCE, "probe-source"),
                     org.assertj.core.groups.Tuple.tuple(BallastExtensionPoint.EXECUTION_VENUE, "probe-venue"),
                     org.assertj.core.groups.Tuple.tuple(BallastExtensionPoint.ALERT_CHANNEL, "probe-channel"));
+            // the declared default 252 (an Integer) is listed as the plain INTEGER value the API validates with, a Long
             assertThat(entry.extensions().getFirst().parameters()).containsExactly(new ParameterSpec("lookbackDays",
-                    ParameterSpec.ParameterType.INTEGER, "trading days looked back", Optional.of(252), Optional.of(20.0), Optional.of(504.0)));
+                    ParameterSpec.ParameterType.INTEGER, "trading days looked back", Optional.of(252L), Optional.of(20.0), Optional.of(504.0)));
             assertThat(host.strategies()).extracting(s -> s.id()).containsExactly("probe-momentum");
             assertThat(host.marketDataSources()).extracting(s -> s.id()).containsExactly("probe-source");
             assertThat(host.executionVenues()).extracting(v -> v.id()).containsExactly("probe-venue");

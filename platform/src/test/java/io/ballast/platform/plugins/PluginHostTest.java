@@ -129,7 +129,7 @@ class PluginHostTest {
 
     @Test
     void aPluginNeedingANewerMinorVersionOrDeclaringNoRangeIsRefused() throws IOException {
-        copyJar(equalWeightJar(), plugins.resolve("newer.jar"), manifest -> manifest.putValue("Plugin-Requires", "^1.2.0"), Map.of());
+        copyJar(equalWeightJar(), plugins.resolve("newer.jar"), manifest -> manifest.putValue("Plugin-Requires", "^1.3.0"), Map.of());
         copyJar(equalWeightJar(), plugins.resolve("no-range.jar"), manifest -> {
             manifest.putValue("Plugin-Id", "no-range");
             manifest.remove(new Attributes.Name("Plugin-Requires"));
@@ -143,7 +143,7 @@ class PluginHostTest {
             assertThat(host.loadedPluginIds()).isEmpty();
             assertThat(host.failedPlugins()).extracting(PluginEntry::refusal).containsOnly(Optional.of(Refusal.API_MISMATCH));
             assertThat(reason(host, "newer.jar"))
-                    .isEqualTo("plugin optimizer-equal-weight requires Ballast API ^1.2.0, this platform provides " + API_VERSION);
+                    .isEqualTo("plugin optimizer-equal-weight requires Ballast API ^1.3.0, this platform provides " + API_VERSION);
             assertThat(reason(host, "no-range.jar")).isEqualTo("plugin no-range declares no Plugin-Requires range of the Ballast API;"
                     + " this platform provides " + API_VERSION + " (declare e.g. ^" + API_VERSION + ")");
             assertThat(reason(host, "garbled.jar")).startsWith("plugin garbled: Plugin-Requires 'one point one' is not a version range: ");
