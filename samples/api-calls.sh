@@ -29,6 +29,15 @@ curl -s "${auth[@]}" "$url/api/v1/portfolios/$id"; echo
 show "POST /api/v1/portfolios/$id/risk-checks"
 curl -s "${auth[@]}" -X POST "$url/api/v1/portfolios/$id/risk-checks"; echo
 
+show "POST /api/v1/optimize (max-Sharpe over the stored sample prices of four assets, at most 40% each)"
+curl -s "${auth[@]}" "${json[@]}" -X POST "$url/api/v1/optimize" --data '{"method":"max-sharpe","riskFreeRate":0.02,
+  "prices":{"assets":["NVLX","HRBK","CRVX","PTRX"],"from":"2023-01-01"},"constraints":{"maxWeight":0.4}}'; echo
+
+show "POST /api/v1/risk/report (an equal-weight book of the same four, VaR and ES at 95% and 99%)"
+curl -s "${auth[@]}" "${json[@]}" -X POST "$url/api/v1/risk/report" --data '{"weights":{"NVLX":0.25,"HRBK":0.25,"CRVX":0.25,"PTRX":0.25},
+  "prices":{"assets":["NVLX","HRBK","CRVX","PTRX"],"from":"2023-01-01"},"confidences":[0.95,0.99],
+  "stressScenarios":[{"name":"equity crash","shocks":{"NVLX":-0.3,"HRBK":-0.25,"CRVX":-0.2,"PTRX":-0.2}}]}'; echo
+
 show "GET /api/v1/plugins"
 curl -s "${auth[@]}" "$url/api/v1/plugins"; echo
 
