@@ -11,7 +11,14 @@ import java.util.Locale;
  */
 public record Measurement(String name, double value, String unit) {
 
+    private static final String FAILED = "failed";
+
+    /** A case that could not be measured: printed as {@code name: failed (reason)}. */
+    static Measurement failed(String name, String reason) {
+        return new Measurement(name, Double.NaN, FAILED + " (" + reason + ")");
+    }
+
     public String line() {
-        return String.format(Locale.ROOT, "%s: %.3f %s", name, value, unit);
+        return Double.isNaN(value) ? name + ": " + unit : String.format(Locale.ROOT, "%s: %.3f %s", name, value, unit);
     }
 }

@@ -84,8 +84,13 @@ public final class QuantBenchmark {
         return MarketEstimator.estimate(SyntheticReturns.generate(SEED + assets, assets, TRADING_DAYS), EstimationSettings.defaults());
     }
 
+    /** A case that fails (a plugin call past its timeout) is reported as failed, and the others still run. */
     private Measurement millis(String name, Supplier<?> operation) {
-        return new Measurement(name, timer.medianMillis(operation), "ms");
+        try {
+            return new Measurement(name, timer.medianMillis(operation), "ms");
+        } catch (RuntimeException failed) {
+            return Measurement.failed(name, failed.getMessage());
+        }
     }
 
     private static double[] equalWeights(int assets) {
