@@ -3,9 +3,11 @@ package io.ballast.plugins.optimizers.meanvariance;
 import io.ballast.plugins.optimizers.constraints.ConstraintSystem;
 import io.ballast.plugins.optimizers.constraints.LinearConstraint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 /**
@@ -40,6 +42,8 @@ public final class QuadraticProgramSolver {
     private static final double START_TOLERANCE = 1e-12;
     /** Relative size of a negative reduced cost that still counts as optimal. */
     private static final double OPTIMALITY_TOLERANCE = 1e-9;
+    /** Working sets larger than this are solved by ADMM and polishing first, as the active-set solver's time grows with them. */
+    static final int POLISH_ABOVE = 80;
 
     private final QuadraticProgram program;
     private final ConstraintSystem system;
@@ -80,9 +84,22 @@ public final class QuadraticProgramSolver {
         addPreferred(FIRST_WORKING_SET);
         int infeasibleRounds = 0;
         boolean directFirst = true;
-        while (true) {
-            Optional<RestrictedProgram.Solution> solution = new RestrictedProgram(program, freeVariables(), restingPoint())
-                    .solve(kickStart, directFirst);
+        boolean polishTried = false;
+        for (int round = 0; ; round++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the quadratic program solver was interrupted");
+            }
+            boolean polishing = !polishTried && round > 0 && workingCount() > POLISH_ABOVE;
+            if (polishing) {
+                // screening has not kept the working set small: the whole program at once, approximately then exactly
+                Arrays.fill(working, true);
+                polishTried = true;
+            }
+            RestrictedProgram restricted = new RestrictedProgram(program, freeVariables(), restingPoint());
+            Optional<RestrictedProgram.Solution> solution = polishing ? restricted.polished() : Optional.empty();
+            if (solution.isEmpty()) {
+                solution = restricted.solve(kickStart, directFirst);
+            }
             if (solution.isEmpty()) {
                 if (workingCount() == assets) {
                     throw InfeasibleProgramException.contradictoryConstraints();
