@@ -1,5 +1,7 @@
 package io.ballast.plugins.optimizers.meanvariance;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.ojalgo.matrix.decomposition.LU;
@@ -31,7 +33,9 @@ final class ActiveSetPolish {
     private static final double DUAL_REPAIR = 1e-11;
     private static final double REGULARISATION = 1e-9;
     private static final int REFINEMENTS = 4;
-    private static final int ROUNDS = 12;
+    /** Rounds that change every wrong guess at once, before changing one per round. */
+    private static final int ALL_AT_ONCE_ROUNDS = 4;
+    private static final int ROUNDS = 30;
 
     private final R064Store quadratic;
     private final R064Store linear;
@@ -107,15 +111,20 @@ final class ActiveSetPolish {
             if (solved.isEmpty()) {
                 return Optional.empty();
             }
-            if (!repair(solved.get(), atBound, rowActive)) {
+            if (!repair(solved.get(), atBound, rowActive, round < ALL_AT_ONCE_ROUNDS)) {
                 return solved;
             }
         }
         return Optional.empty();
     }
 
-    /** Changes the guess where the solution breaks a bound or a multiplier has the wrong sign; whether anything changed. */
-    private boolean repair(Polished solved, int[] atBound, boolean[] rowActive) {
+    /**
+     * Changes the guess where the solution breaks a bound or a multiplier has the wrong sign; whether
+     * anything changed. All such changes at once while {@code all} (fast from a good guess), else only
+     * the largest (the all-at-once iteration can cycle on degenerate problems; one at a time cannot,
+     * as each change lowers the objective or restores feasibility, like an active-set method).
+     */
+    private boolean repair(Polished solved, int[] atBound, boolean[] rowActive, boolean all) {
         double[] x = solved.point();
         double gradientScale = Double.MIN_NORMAL;
         for (int a = 0; a < k; a++) {
@@ -126,34 +135,50 @@ final class ActiveSetPolish {
             }
             gradientScale = Math.max(gradientScale, Math.abs(curvature));
         }
-        double dualTolerance = DUAL_REPAIR * gradientScale;
-        boolean changed = false;
+        // a change is a variable's new bound state (index < k) or a row to toggle (index k + r), with its relative size
+        List<int[]> changes = new ArrayList<>();
+        List<Double> sizes = new ArrayList<>();
         for (int a = 0; a < k; a++) {
-            if (atBound[a] == 0 && x[a] < lower[a] - PRIMAL_REPAIR * (1 + Math.abs(lower[a]))) {
-                atBound[a] = -1;
-                changed = true;
-            } else if (atBound[a] == 0 && x[a] > upper[a] + PRIMAL_REPAIR * (1 + Math.abs(upper[a]))) {
-                atBound[a] = 1;
-                changed = true;
-            } else if (atBound[a] == -1 && solved.lowerMultipliers()[a] < -dualTolerance
-                    || atBound[a] == 1 && solved.upperMultipliers()[a] < -dualTolerance) {
-                atBound[a] = 0;
-                changed = true;
-            }
-        }
-        for (int r = 0; r < inequalityCount; r++) {
-            if (rowActive[r] && solved.inequalityMultipliers()[r] < -dualTolerance) {
-                rowActive[r] = false;
-                changed = true;
-            } else if (!rowActive[r]) {
-                double right = inequalityRights.doubleValue(r);
-                if (rowValue(inequalities, r, x) > right + PRIMAL_REPAIR * (1 + Math.abs(right))) {
-                    rowActive[r] = true;
-                    changed = true;
+            double below = (lower[a] - x[a]) / (1 + Math.abs(lower[a]));
+            double above = (x[a] - upper[a]) / (1 + Math.abs(upper[a]));
+            if (atBound[a] == 0 && below > PRIMAL_REPAIR) {
+                changes.add(new int[] {a, -1});
+                sizes.add(below);
+            } else if (atBound[a] == 0 && above > PRIMAL_REPAIR) {
+                changes.add(new int[] {a, 1});
+                sizes.add(above);
+            } else if (atBound[a] != 0) {
+                double multiplier = (atBound[a] < 0 ? solved.lowerMultipliers()[a] : solved.upperMultipliers()[a]) / gradientScale;
+                if (multiplier < -DUAL_REPAIR) {
+                    changes.add(new int[] {a, 0});
+                    sizes.add(-multiplier);
                 }
             }
         }
-        return changed;
+        for (int r = 0; r < inequalityCount; r++) {
+            double right = inequalityRights.doubleValue(r);
+            double breach = rowActive[r] ? -solved.inequalityMultipliers()[r] / gradientScale
+                    : (rowValue(inequalities, r, x) - right) / (1 + Math.abs(right));
+            if (breach > (rowActive[r] ? DUAL_REPAIR : PRIMAL_REPAIR)) {
+                changes.add(new int[] {k + r, 0});
+                sizes.add(breach);
+            }
+        }
+        if (!all && changes.size() > 1) {
+            int largest = 0;
+            for (int c = 1; c < changes.size(); c++) {
+                largest = sizes.get(c) > sizes.get(largest) ? c : largest;
+            }
+            changes = List.of(changes.get(largest));
+        }
+        for (int[] change : changes) {
+            if (change[0] < k) {
+                atBound[change[0]] = change[1];
+            } else {
+                rowActive[change[0] - k] ^= true;
+            }
+        }
+        return !changes.isEmpty();
     }
 
     /** Minimises with the guessed bounds and rows held as equalities: one KKT solve over the free variables. */
