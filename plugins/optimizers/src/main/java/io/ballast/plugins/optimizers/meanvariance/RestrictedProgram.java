@@ -44,6 +44,8 @@ final class RestrictedProgram {
     private final R064Store inequalityMatrix;
     private final R064Store inequalityRights;
     private final boolean brokenAtRest;
+    private final double[] restrictedLower;
+    private final double[] restrictedUpper;
 
     /**
      * @param free   whether each variable of the program is free (solved for) or fixed
@@ -79,7 +81,11 @@ final class RestrictedProgram {
         double[] upper = system.upperBounds();
         List<double[]> boundRows = new ArrayList<>();
         List<Double> boundRights = new ArrayList<>();
+        restrictedLower = new double[k];
+        restrictedUpper = new double[k];
         for (int a = 0; a < k; a++) {
+            restrictedLower[a] = lower[variables[a]];
+            restrictedUpper[a] = upper[variables[a]];
             if (Double.isFinite(lower[variables[a]])) {
                 double[] row = new double[k];
                 row[a] = -1;
@@ -141,22 +147,87 @@ final class RestrictedProgram {
     }
 
     private Optimisation.Result run(boolean iterative, double[] kickStart) {
-        ConvexSolver.Builder builder = ConvexSolver.newBuilder().objective(quadratic, linear);
-        if (equalities.size() > 0) {
-            R064Store matrix = R064Store.FACTORY.make(equalities.size(), variables.length);
-            R064Store rights = R064Store.FACTORY.make(equalities.size(), 1);
-            equalities.copyInto(matrix, rights);
-            builder.equalities(matrix, rights);
-        }
-        if (inequalityMatrix.countRows() > 0) {
-            builder.inequalities(inequalityMatrix, inequalityRights);
-        }
         Optimisation.Options options = new Optimisation.Options();
         // dense DirectASS first: 2 to 3 times faster than IterativeASS on these problems (measured)
         options.sparse = iterative;
         options.iterations_abort = ITERATIONS_PER_DIMENSION * (variables.length + (int) inequalityMatrix.countRows()) + 100;
-        ConvexSolver solver = builder.build(options);
+        ConvexSolver solver = builder().build(options);
         return kickStart == null ? solver.solve() : solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, restrict(kickStart)));
+    }
+
+    private ConvexSolver.Builder builder() {
+        ConvexSolver.Builder builder = ConvexSolver.newBuilder().objective(quadratic, linear);
+        if (equalities.size() > 0) {
+            builder.equalities(equalityMatrix(), equalityRights());
+        }
+        if (inequalityMatrix.countRows() > 0) {
+            builder.inequalities(inequalityMatrix, inequalityRights);
+        }
+        return builder;
+    }
+
+    /**
+     * The optimum found by {@linkplain ActiveSetPolish polishing} an approximate one from ojAlgo's
+     * ADMM solver (alternating directions: each iteration one solve with a fixed factorisation, so
+     * its cost does not grow with the number of constraints that end up active, unlike the
+     * active-set solver's), then {@linkplain KarushKuhnTucker certified}.
+     *
+     * @return the certified optimum, or empty when ADMM or the polishing fails or the result is not certified
+     * @throws IllegalArgumentException when the objective is not convex
+     */
+    Optional<Solution> polished() {
+        if (brokenAtRest) {
+            return Optional.empty();
+        }
+        requireConvex();
+        Optimisation.Options options = new Optimisation.Options();
+        options.convex().algorithm(ConvexSolver.Algorithm.ADMM);
+        // ojAlgo's experimental ADMM path: 25 times faster here than the default one (1.1 s against 0.04 s at 150 assets, measured)
+        options.experimental = true;
+        Optimisation.Result approximate = builder().build(options).solve();
+        int k = variables.length;
+        double[] start = new double[k];
+        for (int a = 0; a < k; a++) {
+            start[a] = approximate.doubleValue(a);
+            if (!Double.isFinite(start[a])) {
+                return Optional.empty();
+            }
+        }
+        int general = inequalities.size();
+        R064Store generalMatrix = R064Store.FACTORY.make(general, k);
+        R064Store generalRights = R064Store.FACTORY.make(general, 1);
+        inequalities.copyInto(generalMatrix, generalRights);
+        return new ActiveSetPolish(quadratic, linear, equalityMatrix(), equalityRights(), generalMatrix, generalRights, restrictedLower,
+                restrictedUpper).polish(start).flatMap(polished -> certified(polished.point(), ojAlgoMultipliers(polished), false));
+    }
+
+    /** The polished multipliers in ojAlgo's order: equalities, general inequalities, then each variable's lower and upper bound rows. */
+    private Access1D<Double> ojAlgoMultipliers(ActiveSetPolish.Polished polished) {
+        double[] all = new double[equalities.size() + (int) inequalityMatrix.countRows()];
+        System.arraycopy(polished.equalityMultipliers(), 0, all, 0, equalities.size());
+        System.arraycopy(polished.inequalityMultipliers(), 0, all, equalities.size(), inequalities.size());
+        int at = equalities.size() + inequalities.size();
+        for (int a = 0; a < variables.length; a++) {
+            if (Double.isFinite(restrictedLower[a])) {
+                all[at++] = polished.lowerMultipliers()[a];
+            }
+            if (Double.isFinite(restrictedUpper[a])) {
+                all[at++] = polished.upperMultipliers()[a];
+            }
+        }
+        return Access1D.wrap(all);
+    }
+
+    private R064Store equalityMatrix() {
+        R064Store matrix = R064Store.FACTORY.make(equalities.size(), variables.length);
+        equalities.copyInto(matrix, R064Store.FACTORY.make(equalities.size(), 1));
+        return matrix;
+    }
+
+    private R064Store equalityRights() {
+        R064Store rights = R064Store.FACTORY.make(equalities.size(), 1);
+        equalities.copyInto(R064Store.FACTORY.make(equalities.size(), variables.length), rights);
+        return rights;
     }
 
     private Optional<Solution> certified(Optimisation.Result result, boolean directStalled) {
@@ -164,19 +235,19 @@ final class RestrictedProgram {
         if (multipliers == null || !result.getState().isFeasible()) {
             return Optional.empty();
         }
-        int k = variables.length;
-        double[] x = new double[k];
-        for (int a = 0; a < k; a++) {
+        double[] x = new double[variables.length];
+        for (int a = 0; a < x.length; a++) {
             x[a] = result.doubleValue(a);
         }
-        R064Store equalityMatrix = R064Store.FACTORY.make(equalities.size(), k);
-        R064Store equalityRights = R064Store.FACTORY.make(equalities.size(), 1);
-        equalities.copyInto(equalityMatrix, equalityRights);
-        if (!KarushKuhnTucker.holds(quadratic, linear, equalityMatrix, equalityRights, inequalityMatrix, inequalityRights, x, multipliers)) {
+        return certified(x, multipliers, directStalled);
+    }
+
+    private Optional<Solution> certified(double[] x, Access1D<?> multipliers, boolean directStalled) {
+        if (!KarushKuhnTucker.holds(quadratic, linear, equalityMatrix(), equalityRights(), inequalityMatrix, inequalityRights, x, multipliers)) {
             return Optional.empty();
         }
         double[] point = fixed.clone();
-        for (int a = 0; a < k; a++) {
+        for (int a = 0; a < x.length; a++) {
             point[variables[a]] = x[a];
         }
         return Optional.of(new Solution(point, equalities.byRow(multipliers, 0), inequalities.byRow(multipliers, equalities.size()),
