@@ -13,6 +13,11 @@ import java.util.List;
  */
 public final class CheckedEstimates {
 
+    /**
+     * The smallest annual variance an asset may have: below it (an annual volatility of 1e-6) the
+     * estimate is round-off, and ratios over it (Sharpe, inverse volatility) come out absurd.
+     */
+    public static final double MINIMUM_ANNUAL_VARIANCE = 1e-12;
     /** Relative asymmetry of the covariance that still counts as round-off. */
     private static final double SYMMETRY_TOLERANCE = 1e-10;
 
@@ -56,6 +61,11 @@ public final class CheckedEstimates {
             if (!(covariance[i][i] > 0) || !Double.isFinite(covariance[i][i])) {
                 throw new IllegalArgumentException("estimates.annualCovariance: the variance of " + assets.get(i) + " is "
                         + covariance[i][i] + "; it must be a positive finite number");
+            }
+            if (covariance[i][i] < MINIMUM_ANNUAL_VARIANCE) {
+                throw new IllegalArgumentException("estimates.annualCovariance: the variance of " + assets.get(i) + " is "
+                        + covariance[i][i] + ", below " + MINIMUM_ANNUAL_VARIANCE + " (an annual volatility under 0.0001%):"
+                        + " its prices barely move, and its risk cannot be told from round-off");
             }
         }
         for (int i = 0; i < n; i++) {

@@ -50,4 +50,19 @@ class CheckedEstimatesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("estimates.annualCovariance: the variance of A is -0.04; it must be a positive finite number");
     }
+
+    /** A price that rises exactly 10% a day leaves a variance of round-off only (about 1e-32 here). */
+    @Test
+    void refusesAVarianceThatIsRoundOffButAcceptsTheSmallestRealOne() {
+        MarketEstimates roundOff = new MarketEstimates(List.of("A", "B"), new double[] {0.1, 0.2},
+                new double[][] {{1e-32, 0}, {0, 0.09}});
+        MarketEstimates quiet = new MarketEstimates(List.of("A", "B"), new double[] {0.1, 0.2},
+                new double[][] {{1e-12, 0}, {0, 0.09}});
+
+        assertThatThrownBy(() -> CheckedEstimates.of(OptimizationRequest.of(roundOff, 0.02), "test", false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("estimates.annualCovariance: the variance of A is 1.0E-32, below 1.0E-12");
+        assertThat(CheckedEstimates.of(OptimizationRequest.of(quiet, 0.02), "test", false).annualCovariance()[0][0])
+                .isEqualTo(1e-12);
+    }
 }
