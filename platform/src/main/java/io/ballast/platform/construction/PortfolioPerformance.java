@@ -1,5 +1,8 @@
 package io.ballast.platform.construction;
 
+import io.ballast.platform.quant.risk.PortfolioVolatility;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+
 /**
  * How a set of weights is expected to perform under the estimates it was built from, annualised.
  *
@@ -13,16 +16,10 @@ public record PortfolioPerformance(double expectedAnnualReturn, double annualVol
     static PortfolioPerformance of(double[] weights, double[] expectedAnnualReturns, double[][] annualCovariance,
             double annualRiskFreeRate) {
         double expectedReturn = 0;
-        double variance = 0;
         for (int i = 0; i < weights.length; i++) {
             expectedReturn += weights[i] * expectedAnnualReturns[i];
-            double row = 0;
-            for (int j = 0; j < weights.length; j++) {
-                row += annualCovariance[i][j] * weights[j];
-            }
-            variance += weights[i] * row;
         }
-        double volatility = Math.sqrt(Math.max(variance, 0));
+        double volatility = PortfolioVolatility.of(new Array2DRowRealMatrix(annualCovariance, false), weights);
         Double sharpe = volatility > 0 ? (expectedReturn - annualRiskFreeRate) / volatility : null;
         return new PortfolioPerformance(expectedReturn, volatility, sharpe);
     }
