@@ -21,19 +21,8 @@ final class QuantHandlers {
 
     private static final int DEFAULT_FRONTIER_POINTS = 20;
 
-    /** The contract's OptimizedPortfolio: the performance under the short names the CLI prints too. */
-    record OptimizedBody(String method, Map<String, Double> weights, PerformanceBody performance) {
-
-        static OptimizedBody of(OptimizedPortfolio portfolio) {
-            return new OptimizedBody(portfolio.method(), portfolio.weights().weightByAsset(), new PerformanceBody(
-                    portfolio.performance().expectedAnnualReturn(), portfolio.performance().annualVolatility(),
-                    portfolio.performance().sharpeRatio()));
-        }
-    }
-
-    record PerformanceBody(double expectedReturn, double volatility, Double sharpe) {}
-
-    record FrontierBody(List<OptimizedBody> points) {}
+    /** The contract's frontier: its points as optimize answers each. */
+    record FrontierBody(List<OptimizedPortfolio.Published> points) {}
 
     private final QuantPort quant;
 
@@ -43,10 +32,10 @@ final class QuantHandlers {
 
     void optimize(RoutingContext rc) {
         OptimizeRequest body = JsonBodies.read(rc, OptimizeRequest.class);
-        answer(rc, () -> OptimizedBody.of(quant.optimize(new ConstructionRequest(body.method(), body.prices().history(quant),
+        answer(rc, () -> quant.optimize(new ConstructionRequest(body.method(), body.prices().history(quant),
                 EstimationInput.settings(body.estimation()), riskFreeRate(body.riskFreeRate()),
                 ConstraintsInput.constraints(body.constraints()), ViewsInput.marketViews(body.views()),
-                body.parameters() == null ? Map.of() : body.parameters()))));
+                body.parameters() == null ? Map.of() : body.parameters())).published());
     }
 
     void frontier(RoutingContext rc) {
@@ -56,7 +45,7 @@ final class QuantHandlers {
                     EstimationInput.settings(body.estimation()), riskFreeRate(body.riskFreeRate()),
                     ConstraintsInput.constraints(body.constraints()), MarketViews.none(), Map.of());
             int points = body.points() == null ? DEFAULT_FRONTIER_POINTS : body.points();
-            return new FrontierBody(quant.frontier(request, points).stream().map(OptimizedBody::of).toList());
+            return new FrontierBody(quant.frontier(request, points).stream().map(OptimizedPortfolio::published).toList());
         });
     }
 
