@@ -78,22 +78,9 @@ class PlatformEndToEndIT {
         assertThat(cryptoLastClose).isEqualByComparingTo("12738.68");
 
         port = ServedPlatform.freePort();
-        config = home.resolve("ballast.yaml");
-        Files.writeString(config, """
-                dataDirectory: %s
-                http:
-                  port: %d
-                security:
-                  tokens:
-                    - token: %s
-                      user: pat
-                      roles: [portfolio-manager]
-                    - token: %s
-                      user: vic
-                      roles: [viewer]
-                """.formatted(home.resolve("data"), port, MANAGER_TOKEN, VIEWER_TOKEN));
-        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
-        platform.awaitHealthy(http, port);
+        config = ServedPlatform.writeConfig(home, port, null, new ServedPlatform.Token(MANAGER_TOKEN, "pat", "portfolio-manager"),
+                new ServedPlatform.Token(VIEWER_TOKEN, "vic", "viewer"));
+        platform = ServedPlatform.serve(home, config, http, port);
     }
 
     @AfterAll
@@ -277,8 +264,7 @@ class PlatformEndToEndIT {
         assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143); // 128 + SIGTERM: the JVM's exit after its hooks ran
         assertThat(platform.stdout()).contains("Ballast stopped cleanly");
 
-        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
-        platform.awaitHealthy(http, port);
+        platform = ServedPlatform.serve(home, config, http, port);
 
         assertValuation(equityLastClose.multiply(new BigDecimal("1.25")), cryptoLastClose.multiply(new BigDecimal("0.90")));
         assertThat(platform.stdout()).doesNotContain("Loaded the sample market");

@@ -52,24 +52,9 @@ class PluginDropInIT {
     void start() throws Exception {
         plugins = Files.createDirectories(home.resolve("plugins"));
         port = ServedPlatform.freePort();
-        Path config = home.resolve("ballast.yaml");
-        Files.writeString(config, """
-                dataDirectory: %s
-                http:
-                  port: %d
-                plugins:
-                  directory: %s
-                security:
-                  tokens:
-                    - token: %s
-                      user: ada
-                      roles: [admin]
-                    - token: %s
-                      user: vic
-                      roles: [viewer]
-                """.formatted(home.resolve("data"), port, plugins, ADMIN_TOKEN, VIEWER_TOKEN));
-        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
-        platform.awaitHealthy(http, port);
+        Path config = ServedPlatform.writeConfig(home, port, plugins, new ServedPlatform.Token(ADMIN_TOKEN, "ada", "admin"),
+                new ServedPlatform.Token(VIEWER_TOKEN, "vic", "viewer"));
+        platform = ServedPlatform.serve(home, config, http, port);
     }
 
     @AfterAll

@@ -50,21 +50,8 @@ class SamplePluginDropInIT {
         Files.copy(jar(BUNDLED, "ballast-execution-paper-"), plugins.resolve("execution-paper.jar"));
         Files.copy(jar(BUNDLED, "ballast-alerts-"), plugins.resolve("alerts.jar"));
         port = ServedPlatform.freePort();
-        Path config = home.resolve("ballast.yaml");
-        Files.writeString(config, """
-                dataDirectory: %s
-                http:
-                  port: %d
-                plugins:
-                  directory: %s
-                security:
-                  tokens:
-                    - token: %s
-                      user: vic
-                      roles: [viewer]
-                """.formatted(home.resolve("data"), port, plugins, VIEWER_TOKEN));
-        platform = ServedPlatform.launch(home.resolve("logs"), "serve", "--config", config.toString());
-        platform.awaitHealthy(http, port);
+        Path config = ServedPlatform.writeConfig(home, port, plugins, new ServedPlatform.Token(VIEWER_TOKEN, "vic", "viewer"));
+        platform = ServedPlatform.serve(home, config, http, port);
     }
 
     @AfterAll

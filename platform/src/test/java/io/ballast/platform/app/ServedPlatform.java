@@ -57,6 +57,33 @@ final class ServedPlatform implements AutoCloseable {
         return new ServedPlatform(builder.start(), out, err);
     }
 
+    /** One bearer token of the config: its user and that user's one role. */
+    record Token(String token, String user, String role) {}
+
+    /**
+     * Writes {@code home/ballast.yaml}: the store and data in {@code home/data}, the port, the
+     * plugins folder when given (null for the default), and the tokens.
+     */
+    static Path writeConfig(Path home, int port, Path plugins, Token... tokens) throws IOException {
+        StringBuilder yaml = new StringBuilder("dataDirectory: " + home.resolve("data") + "\nhttp:\n  port: " + port + "\n");
+        if (plugins != null) {
+            yaml.append("plugins:\n  directory: ").append(plugins).append('\n');
+        }
+        yaml.append("security:\n  tokens:\n");
+        for (Token token : tokens) {
+            yaml.append("    - token: ").append(token.token()).append("\n      user: ").append(token.user())
+                    .append("\n      roles: [").append(token.role()).append("]\n");
+        }
+        return Files.writeString(home.resolve("ballast.yaml"), yaml.toString());
+    }
+
+    /** Serves {@code config} with its logs in {@code home/logs}, and waits until it is healthy. */
+    static ServedPlatform serve(Path home, Path config, HttpClient http, int port) throws IOException, InterruptedException {
+        ServedPlatform platform = launch(home.resolve("logs"), "serve", "--config", config.toString());
+        platform.awaitHealthy(http, port);
+        return platform;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
