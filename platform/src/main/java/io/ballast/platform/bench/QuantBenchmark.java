@@ -49,12 +49,12 @@ public final class QuantBenchmark {
         ReturnSeries wide = SyntheticReturns.generate(SEED, 500, TRADING_DAYS);
         keep.accept(millis("sample-covariance 500x2520", () -> SampleCovariance.annualised(wide, 252)));
         keep.accept(millis("market-estimates 500x2520", () -> MarketEstimator.estimate(wide, EstimationSettings.defaults())));
-        for (int assets : new int[] {100, 500}) {
-            OptimizationRequest request = OptimizationRequest.of(estimates(assets), RISK_FREE_RATE);
+        OptimizationRequest fiveHundred = OptimizationRequest.of(estimates(500), RISK_FREE_RATE);
+        for (OptimizationRequest request : List.of(OptimizationRequest.of(estimates(100), RISK_FREE_RATE), fiveHundred)) {
+            int assets = request.assets().size();
             keep.accept(millis("min-volatility n=" + assets, () -> optimizerById.apply("min-volatility").optimize(request)));
             keep.accept(millis("max-sharpe n=" + assets, () -> optimizerById.apply("max-sharpe").optimize(request)));
         }
-        OptimizationRequest fiveHundred = OptimizationRequest.of(estimates(500), RISK_FREE_RATE);
         // the harder shapes: a cap that makes half the universe held, a floor on every asset, bounded shorts
         OptimizationRequest capped = fiveHundred.withConstraints(WeightConstraints.longOnly().withBounds(0, 0.004));
         keep.accept(millis("min-volatility n=500 max-weight=0.004", () -> optimizerById.apply("min-volatility").optimize(capped)));
