@@ -20,6 +20,11 @@ public record RiskSubject(Kind kind, String id) {
         return new RiskSubject(Kind.PORTFOLIO, portfolioId);
     }
 
+    /** A proposed trade, by its {@link ProposedTrade#id()}. */
+    public static RiskSubject trade(String tradeId) {
+        return new RiskSubject(Kind.TRADE, tradeId);
+    }
+
     @Override
     public String toString() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;

@@ -4,6 +4,7 @@ import io.ballast.api.portfolio.PortfolioValuation;
 import io.ballast.platform.portfolio.PortfolioBook;
 import io.ballast.platform.risk.PositionRiskFacts;
 import io.ballast.platform.risk.RiskEngine;
+import io.ballast.platform.risk.RiskFacts;
 import io.ballast.platform.risk.RiskEvaluation;
 import io.ballast.platform.workflow.PortfolioRiskCheck;
 import io.ballast.platform.workflow.RiskCheckOutcome;
@@ -23,7 +24,7 @@ final class PortfolioRiskCheckByRules implements PortfolioRiskCheck {
     @Override
     public RiskCheckOutcome check(String portfolioId) {
         PortfolioValuation valuation = book.value(portfolioId).orElseThrow(() -> new UnknownPortfolioException(portfolioId));
-        RiskEvaluation evaluation = risk.evaluate(PositionRiskFacts.of(valuation));
+        RiskEvaluation evaluation = risk.evaluate(RiskFacts.ofPositions(PositionRiskFacts.of(valuation)));
         return new RiskCheckOutcome(evaluation.rulesVersion(), evaluation.decisions());
     }
 }

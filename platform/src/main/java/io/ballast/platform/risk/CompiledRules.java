@@ -1,6 +1,7 @@
 package io.ballast.platform.risk;
 
 import io.ballast.api.risk.RiskDecisions;
+import io.ballast.api.risk.RiskLimits;
 import io.ballast.platform.app.StartupException;
 import io.ballast.platform.problem.FailureMessages;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * @param activatedAt when this version was compiled and put in service
  * @param files       the rule files, relative to the rules directory, in load order
  * @param ruleCount   how many rules the files define
+ * @param limits      the thresholds of {@code limits.yaml}, inserted into every evaluation
  */
-record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<String> files, int ruleCount) {
+record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<String> files, int ruleCount, RiskLimits limits) {
 
     /** The global every rule file reports its decisions to. */
     static final String DECISIONS_GLOBAL = "decisions";
@@ -42,6 +44,7 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(activatedAt, "activatedAt");
         files = List.copyOf(files);
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -54,6 +57,7 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
      * @throws StartupException naming the file, line and compiler message of the first error
      */
     static CompiledRules compile(RuleFiles ruleFiles, Instant activatedAt) {
+        RiskLimits limits = LimitsFile.parse(ruleFiles.pathOf(LimitsFile.FILE_NAME), ruleFiles.limits());
         KieResources resources = KieServices.get().getResources();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(CompiledRules.class.getClassLoader()));
@@ -71,7 +75,7 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
         requireDecisionsGlobal(ruleFiles, kieBase);
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
         List<String> files = ruleFiles.files().stream().map(RuleFiles.RuleFile::relativePath).toList();
-        return new CompiledRules(kieBase, ruleFiles.version(), activatedAt, files, ruleCount);
+        return new CompiledRules(kieBase, ruleFiles.version(), activatedAt, files, ruleCount, limits);
     }
 
     private static StartupException compileFailure(RuleFiles ruleFiles, List<KnowledgeBuilderError> errors) {

@@ -18,9 +18,15 @@ public final class PositionRiskFacts {
     public static List<PositionRisk> of(PortfolioValuation valuation) {
         return valuation.holdings().stream()
                 .filter(HoldingValuation::priced)
-                .map(holding -> new PositionRisk(valuation.portfolioId(), holding.asset(), holding.quantity().doubleValue(),
-                        holding.averagePrice().doubleValue(), holding.lastPrice().doubleValue(),
-                        holding.unrealisedPnlFraction().doubleValue()))
+                .map(holding -> {
+                    double entry = holding.averagePrice().doubleValue();
+                    double last = holding.lastPrice().doubleValue();
+                    double quantity = holding.quantity().doubleValue();
+                    return new PositionRisk(valuation.portfolioId(), holding.asset(), PositionRisk.UNCLASSIFIED_SECTOR, quantity,
+                            entry, last, holding.unrealisedPnlFraction().doubleValue(),
+                            quantity < 0 ? Math.min(entry, last) : Math.max(entry, last),
+                            holding.weight() == null ? 0 : holding.weight().doubleValue(), 1, null);
+                })
                 .toList();
     }
 }

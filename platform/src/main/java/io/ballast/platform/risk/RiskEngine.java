@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,19 +68,27 @@ public final class RiskEngine {
     }
 
     /**
-     * Runs the rules over {@code facts} in a fresh session and returns what they decided.
-     *
-     * @param facts the facts to judge; each is inserted as it is (a collection inside is one fact)
+     * Runs the rules over {@code facts}, with the rule base's limits, in a fresh session and returns
+     * what they decided.
      */
-    public RiskEvaluation evaluate(Collection<?> facts) {
+    public RiskEvaluation evaluate(RiskFacts facts) {
         Objects.requireNonNull(facts, "facts");
         CompiledRules rules = active;
+        List<Object> inserted = new ArrayList<>(facts.positions().size() + facts.trades().size() + 2);
+        inserted.add(rules.limits());
+        facts.portfolio().ifPresent(inserted::add);
+        inserted.addAll(facts.positions());
+        inserted.addAll(facts.trades());
+        return evaluate(rules, inserted);
+    }
+
+    static RiskEvaluation evaluate(CompiledRules rules, List<Object> facts) {
         List<RiskDecision> decisions = new ArrayList<>();
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         // the session runs on this thread only: a plain list is safe
         RiskDecisions collector = decision -> decisions.add(Objects.requireNonNull(decision, "a rule added a null decision"));
         session.setGlobal(CompiledRules.DECISIONS_GLOBAL, collector);
-        session.execute((Iterable<?>) facts);
+        session.execute(facts);
         decisions.sort(DECISION_ORDER);
         return new RiskEvaluation(rules.version(), decisions);
     }

@@ -23,10 +23,12 @@ import java.util.stream.Stream;
  *
  * @param directory the rules directory as configured; error messages name files under it
  * @param files     every {@code .drl} file below the directory, sorted by relative path
+ * @param limits    the text of {@code limits.yaml} at the top of the directory; empty when there is none
  * @param version   the first {@value #VERSION_HEX_DIGITS} hex digits of a SHA-256 over the relative
- *                  paths and contents: it changes when any file is added, removed, renamed or edited
+ *                  paths and contents of the rule files and the limits: it changes when any file is
+ *                  added, removed, renamed or edited, or a limit changes
  */
-record RuleFiles(Path directory, List<RuleFile> files, String version) {
+record RuleFiles(Path directory, List<RuleFile> files, String limits, String version) {
 
     static final int VERSION_HEX_DIGITS = 12;
 
@@ -41,6 +43,7 @@ record RuleFiles(Path directory, List<RuleFile> files, String version) {
     RuleFiles {
         Objects.requireNonNull(directory, "directory");
         files = List.copyOf(files);
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(version, "version");
     }
 
@@ -71,7 +74,17 @@ record RuleFiles(Path directory, List<RuleFile> files, String version) {
         for (Path path : paths) {
             files.add(new RuleFile(relativePath(directory, path), readText(path)));
         }
-        return new RuleFiles(directory, files, versionOf(files));
+        Path limitsPath = directory.resolve(LimitsFile.FILE_NAME);
+        String limits = Files.isRegularFile(limitsPath) ? readText(limitsPath) : "";
+        return of(directory, files, limits);
+    }
+
+    /** Rule files and limits from anywhere (a folder read, or a candidate sent to be validated). */
+    static RuleFiles of(Path directory, List<RuleFile> files, String limits) {
+        List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::relativePath)).toList();
+        List<RuleFile> hashed = new ArrayList<>(sorted);
+        hashed.add(new RuleFile(LimitsFile.FILE_NAME, limits));
+        return new RuleFiles(directory, sorted, limits, versionOf(hashed));
     }
 
     private static String readText(Path path) {

@@ -28,8 +28,8 @@ class PositionRiskFactsTest {
 
         List<PositionRisk> facts = PositionRiskFacts.of(valuation);
 
-        assertThat(facts).containsExactly(new PositionRisk("p-1", "AAA", 10, 100, 92, -0.08));
-        assertThat(RiskEngine.load(Path.of("..", "rules")).evaluate(facts).decisions())
+        assertThat(facts).containsExactly(new PositionRisk("p-1", "AAA", PositionRisk.UNCLASSIFIED_SECTOR, 10, 100, 92, -0.08, 100, 0.4791666667, 1, null));
+        assertThat(RiskEngine.load(Path.of("..", "rules")).evaluate(RiskFacts.ofPositions(facts)).decisions())
                 .singleElement()
                 .satisfies(decision -> assertThat(decision.action()).isEqualTo(RiskAction.EXIT));
     }

@@ -192,9 +192,9 @@ class RiskEngineTest {
                     List<List<String>> stoppedPerRound = new ArrayList<>();
                     for (int round = 0; round < evaluationsPerThread; round++) {
                         double last = round % 2 == 0 ? 90 : 95;
-                        List<RiskDecision> decisions = engine.evaluate(List.of(
+                        List<RiskDecision> decisions = engine.evaluate(RiskFacts.ofPositions(List.of(
                                 PositionRisk.ofPrices("p", asset, 1, 100, last),
-                                PositionRisk.ofPrices("p", "COMMON", 1, 100, 80))).decisions();
+                                PositionRisk.ofPrices("p", "COMMON", 1, 100, 80)))).decisions();
                         stoppedPerRound.add(decisions.stream().map(d -> d.subject().id()).toList());
                     }
                     return stoppedPerRound;

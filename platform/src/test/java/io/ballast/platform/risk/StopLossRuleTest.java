@@ -28,7 +28,7 @@ class StopLossRuleTest {
     }
 
     private static List<RiskDecision> decide(PositionRisk... positions) {
-        return engine.evaluate(List.of(positions)).decisions();
+        return engine.evaluate(RiskFacts.ofPositions(List.of(positions))).decisions();
     }
 
     @Test
@@ -103,6 +103,6 @@ class StopLossRuleTest {
 
     @Test
     void theEvaluationNamesTheRulesVersionThatDecided() {
-        assertThat(engine.evaluate(List.of()).rulesVersion()).isEqualTo(engine.version()).hasSize(12);
+        assertThat(engine.evaluate(RiskFacts.ofPositions(List.of())).rulesVersion()).isEqualTo(engine.version()).hasSize(12);
     }
 }

@@ -1,0 +1,69 @@
+package io.ballast.api.risk;
+
+import io.ballast.api.execution.OrderSide;
+import java.util.Objects;
+
+/**
+ * A rule fact: a trade the portfolio proposes to make, with the portfolio it would leave behind.
+ * "Resulting" figures are after <em>all</em> trades proposed together (a rebalance goes through
+ * whole), at the last prices.
+ *
+ * @param id                    names the trade in decisions ({@code trade:<id>}); unique within one evaluation
+ * @param portfolioId           the portfolio that would trade
+ * @param asset                 the asset id
+ * @param sector                the asset's sector
+ * @param side                  buy or sell
+ * @param quantity              units to trade; positive
+ * @param notional              quantity times the last price, in the base currency; positive
+ * @param currentWeight         the asset's signed weight before the trades, a fraction of the NAV
+ * @param resultingWeight       the asset's signed weight after the trades
+ * @param resultingSectorWeight the summed signed weight of the asset's sector after the trades
+ * @param resultingLeverage     gross exposure over NAV after the trades
+ */
+public record ProposedTrade(
+        String id,
+        String portfolioId,
+        String asset,
+        String sector,
+        OrderSide side,
+        double quantity,
+        double notional,
+        double currentWeight,
+        double resultingWeight,
+        double resultingSectorWeight,
+        double resultingLeverage) {
+
+    public ProposedTrade {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(portfolioId, "portfolioId");
+        Objects.requireNonNull(asset, "asset");
+        Objects.requireNonNull(sector, "sector");
+        Objects.requireNonNull(side, "side");
+        requirePositive(id, "quantity", quantity);
+        requirePositive(id, "notional", notional);
+        requireFinite(id, "currentWeight", currentWeight);
+        requireFinite(id, "resultingWeight", resultingWeight);
+        requireFinite(id, "resultingSectorWeight", resultingSectorWeight);
+        requireFinite(id, "resultingLeverage", resultingLeverage);
+        if (resultingLeverage < 0) {
+            throw new IllegalArgumentException("resultingLeverage of trade " + id + " must not be negative: " + resultingLeverage);
+        }
+    }
+
+    /** Whether the trade makes the asset's position larger in absolute weight (a buy adding to a long, a sell adding to a short). */
+    public boolean increasesExposure() {
+        return Math.abs(resultingWeight) > Math.abs(currentWeight);
+    }
+
+    private static void requirePositive(String id, String field, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " of trade " + id + " must be a positive number: " + value);
+        }
+    }
+
+    private static void requireFinite(String id, String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " of trade " + id + " must be a finite number: " + value);
+        }
+    }
+}
