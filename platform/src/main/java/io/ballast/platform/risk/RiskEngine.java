@@ -103,6 +103,11 @@ public final class RiskEngine {
         return active.activatedAt();
     }
 
+    /** The thresholds of {@code limits.yaml} in service, inserted into every evaluation. */
+    public io.ballast.api.risk.RiskLimits limits() {
+        return active.limits();
+    }
+
     public int ruleCount() {
         return active.ruleCount();
     }
