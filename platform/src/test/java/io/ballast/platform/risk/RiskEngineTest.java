@@ -24,15 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RiskEngineTest {
 
+    private static final Path SHIPPED_RULES = Path.of("..", "rules");
+
+    /** The rules of the shipped stop-loss.drl: soft, hard and trailing stop-loss, circuit breaker, trade during circuit breaker. */
+    private static final int STOP_LOSS_RULES = 5;
+
     private static final String DECISIONS_GLOBAL = "global io.ballast.api.risk.RiskDecisions decisions;\n";
 
     @TempDir
     Path rules;
 
+    /** The shipped stop-loss rules, with the shipped limits.yaml they read their thresholds from. */
     private Path copyShippedStopLoss(String relativePath) throws IOException {
         Path target = rules.resolve(relativePath);
         Files.createDirectories(target.getParent());
-        return Files.copy(StopLossRuleTest.SHIPPED_RULES.resolve("stop-loss.drl"), target);
+        if (!Files.exists(rules.resolve("limits.yaml"))) {
+            Files.copy(SHIPPED_RULES.resolve("limits.yaml"), rules.resolve("limits.yaml"));
+        }
+        return Files.copy(SHIPPED_RULES.resolve("stop-loss.drl"), target);
     }
 
     @Test
@@ -133,7 +142,7 @@ class RiskEngineTest {
         RiskEngine engine = RiskEngine.load(rules);
 
         assertThat(engine.files()).containsExactly("a-concentration.drl", "stop-loss.drl");
-        assertThat(engine.ruleCount()).isEqualTo(2);
+        assertThat(engine.ruleCount()).isEqualTo(STOP_LOSS_RULES + 1);
     }
 
     @Test
@@ -170,7 +179,7 @@ class RiskEngineTest {
                 .containsEntry("directory", rules.toString())
                 .containsEntry("version", engine.version())
                 .containsEntry("activatedAt", "2025-03-04T05:06:07Z")
-                .containsEntry("ruleCount", 1)
+                .containsEntry("ruleCount", STOP_LOSS_RULES)
                 .containsEntry("files", List.of("stop-loss.drl"));
     }
 
@@ -185,13 +194,13 @@ class RiskEngineTest {
         try {
             List<Future<List<List<String>>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                // each thread its own asset, stopped on even rounds (down 10%) and not on odd ones (down 5%)
+                // each thread its own asset, stopped on even rounds (down 10%) and not on odd ones (down 4%, short of the 5% soft stop)
                 String asset = "ASSET" + t;
                 results.add(pool.submit(() -> {
                     start.await();
                     List<List<String>> stoppedPerRound = new ArrayList<>();
                     for (int round = 0; round < evaluationsPerThread; round++) {
-                        double last = round % 2 == 0 ? 90 : 95;
+                        double last = round % 2 == 0 ? 90 : 96;
                         List<RiskDecision> decisions = engine.evaluate(RiskFacts.ofPositions(List.of(
                                 PositionRisk.ofPrices("p", asset, 1, 100, last),
                                 PositionRisk.ofPrices("p", "COMMON", 1, 100, 80)))).decisions();
