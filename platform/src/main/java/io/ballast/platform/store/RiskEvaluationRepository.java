@@ -83,6 +83,20 @@ public final class RiskEvaluationRepository {
      * @param limit       at most this many evaluations; at least 1
      */
     public List<StoredRiskEvaluation> latest(Optional<String> portfolioId, int limit) {
+        return latest(portfolioId, Optional.empty(), limit);
+    }
+
+    /** The portfolio's newest stored evaluation, if it has one. */
+    public Optional<StoredRiskEvaluation> latestOf(String portfolioId) {
+        return latest(Optional.of(portfolioId), Optional.empty(), 1).stream().findFirst();
+    }
+
+    /** The portfolio's newest stored evaluation started by {@code trigger}, if it has one. */
+    public Optional<StoredRiskEvaluation> latestOf(String portfolioId, EvaluationTrigger trigger) {
+        return latest(Optional.of(portfolioId), Optional.of(trigger), 1).stream().findFirst();
+    }
+
+    private List<StoredRiskEvaluation> latest(Optional<String> portfolioId, Optional<EvaluationTrigger> trigger, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
@@ -93,7 +107,10 @@ public final class RiskEvaluationRepository {
             return List.of();
         }
         // ties on the time are broken by id, so the order (and the limit's cut) is the same on every read
-        String evaluations = "SELECT id FROM risk_evaluation" + (uuid.isPresent() ? " WHERE portfolio_id = ?" : "")
+        List<String> conditions = new ArrayList<>();
+        uuid.ifPresent(ignored -> conditions.add("portfolio_id = ?"));
+        trigger.ifPresent(ignored -> conditions.add("trigger = ?"));
+        String evaluations = "SELECT id FROM risk_evaluation" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY evaluated_at DESC, id DESC LIMIT ?";
         String sql = "SELECT e.id, e.portfolio_id, e.evaluated_at, e.rules_version, e.trigger, e.requested_by,"
                 + " d.seq, d.rule, d.severity, d.action, d.reduce_fraction, d.subject_kind, d.subject_id, d.message"
@@ -105,6 +122,9 @@ public final class RiskEvaluationRepository {
             int index = 1;
             if (uuid.isPresent()) {
                 query.setObject(index++, uuid.get());
+            }
+            if (trigger.isPresent()) {
+                query.setString(index++, trigger.get().name());
             }
             query.setInt(index, limit);
             Map<String, StoredRiskEvaluation> byId = new LinkedHashMap<>();
@@ -130,11 +150,6 @@ public final class RiskEvaluationRepository {
         } catch (SQLException e) {
             throw new StoreException("reading risk evaluations failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The portfolio's newest stored evaluation, if it has one. */
-    public Optional<StoredRiskEvaluation> latestOf(String portfolioId) {
-        return latest(Optional.of(portfolioId), 1).stream().findFirst();
     }
 
     private static RiskDecision decision(ResultSet row) throws SQLException {

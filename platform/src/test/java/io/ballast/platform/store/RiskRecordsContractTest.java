@@ -69,6 +69,8 @@ abstract class RiskRecordsContractTest {
         assertThat(store.riskEvaluations().latest(Optional.empty(), 2)).containsExactly(empty, newer);
         assertThat(store.riskEvaluations().latestOf(portfolioId)).contains(newer);
         assertThat(store.riskEvaluations().latestOf(otherPortfolioId)).contains(empty);
+        assertThat(store.riskEvaluations().latestOf(portfolioId, EvaluationTrigger.MONITOR)).contains(older);
+        assertThat(store.riskEvaluations().latestOf(otherPortfolioId, EvaluationTrigger.MONITOR)).isEmpty();
         assertThat(store.riskEvaluations().latest(Optional.of("not-a-uuid"), 10)).isEmpty();
         assertThat(store.riskEvaluations().latestOf(UUID.randomUUID().toString())).isEmpty();
     }
