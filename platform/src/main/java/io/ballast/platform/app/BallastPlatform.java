@@ -7,6 +7,7 @@ import io.ballast.platform.marketdata.SampleMarketLoader;
 import io.ballast.platform.plugins.PluginHost;
 import io.ballast.platform.portfolio.PortfolioBook;
 import io.ballast.platform.risk.RiskEngine;
+import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.security.AccessTokens;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.construction.PortfolioConstruction;
@@ -99,7 +100,10 @@ public final class BallastPlatform implements AutoCloseable {
                     new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
                     new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
                             new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
-                    health));
+                    health,
+                    new RiskEvaluationByRules(new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(),
+                            store.portfolioNavs(), Clock.systemUTC()), risk::evaluate, store.riskEvaluations(), store.alerts(),
+                            Clock.systemUTC())));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);

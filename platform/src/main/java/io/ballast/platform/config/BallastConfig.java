@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,7 +27,9 @@ public record BallastConfig(
         Rules rules,
         Plugins plugins,
         Workflow workflow,
-        Security security) {
+        Security security,
+        Alerts alerts,
+        Monitor monitor) {
 
     public BallastConfig {
         Objects.requireNonNull(mode, "mode");
@@ -38,6 +41,8 @@ public record BallastConfig(
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(monitor, "monitor");
     }
 
     public static BallastConfig defaults() {
@@ -54,12 +59,14 @@ public record BallastConfig(
                         Path.of("workflows"),
                         new EmbeddedEngine(0),
                         new RemoteCluster("", "", new OAuth("", "", "", "", ""))),
-                new Security(List.of()));
+                new Security(List.of()),
+                new Alerts(List.of(new AlertChannel("log", Map.of()))),
+                new Monitor(Duration.ofSeconds(5)));
     }
 
     /** This configuration with other HTTP settings (the CLI's {@code --port}). */
     public BallastConfig withHttp(Http otherHttp) {
-        return new BallastConfig(mode, dataDirectory, otherHttp, store, marketData, rules, plugins, workflow, security);
+        return new BallastConfig(mode, dataDirectory, otherHttp, store, marketData, rules, plugins, workflow, security, alerts, monitor);
     }
 
     /** development: a random admin token is made when none is configured; production: tokens must be configured and strong. */
@@ -253,6 +260,31 @@ public record BallastConfig(
         @Override
         public String toString() {
             return "AccessToken[user=" + user + ", roles=" + roles + ", token=***]";
+        }
+    }
+
+    /** @param channels where every alert goes: alert-channel extensions and their parameters, in order */
+    public record Alerts(List<AlertChannel> channels) {
+        public Alerts {
+            channels = List.copyOf(Objects.requireNonNull(channels, "alerts.channels"));
+        }
+    }
+
+    /**
+     * @param channel    the id of an alert-channel extension, e.g. {@code log} (bundled) or {@code webhook}
+     * @param parameters the channel's parameters, as its extension describes them
+     */
+    public record AlertChannel(String channel, Map<String, Object> parameters) {
+        public AlertChannel {
+            requireText(channel, "alerts.channels[].channel");
+            parameters = Map.copyOf(Objects.requireNonNull(parameters, "alerts.channels[].parameters"));
+        }
+    }
+
+    /** @param pollInterval how often the risk monitor looks for new prices (and then evaluates every portfolio) */
+    public record Monitor(Duration pollInterval) {
+        public Monitor {
+            requirePositive(pollInterval, "monitor.pollInterval");
         }
     }
 

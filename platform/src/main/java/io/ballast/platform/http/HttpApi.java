@@ -61,6 +61,7 @@ public final class HttpApi {
      * Loads the contract, builds the router and listens.
      *
      * @param health every component's health by component name, for {@code GET /health}; may block
+     * @param riskEvaluations the rules over a stored or inline portfolio, and the stored decisions and alerts
      * @return fails with a {@link StartupException} when the port cannot be bound, or with an
      *         IllegalArgumentException/IllegalStateException when the contract and the handlers disagree
      */
@@ -72,7 +73,8 @@ public final class HttpApi {
             RiskCheckPort riskChecks,
             PluginPort plugins,
             QuantPort quant,
-            Supplier<Map<String, ComponentHealth>> health) {
+            Supplier<Map<String, ComponentHealth>> health,
+            RiskEvaluationPort riskEvaluations) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(tokens, "tokens");
@@ -81,6 +83,7 @@ public final class HttpApi {
         PluginHandlers pluginHandlers = new PluginHandlers(plugins);
         QuantHandlers quantHandlers = new QuantHandlers(quant);
         HealthHandler healthHandler = new HealthHandler(health);
+        RiskEvaluationHandlers riskEvaluationHandlers = new RiskEvaluationHandlers(riskEvaluations);
         return vertx.executeBlocking(ApiContract::load)
                 .compose(document -> document.open(vertx).map(contract -> {
                     Map<String, Handler<RoutingContext>> handlers = Map.ofEntries(
@@ -95,7 +98,10 @@ public final class HttpApi {
                             Map.entry("stopPlugin", pluginHandlers::stop),
                             Map.entry("optimizePortfolio", quantHandlers::optimize),
                             Map.entry("traceEfficientFrontier", quantHandlers::frontier),
-                            Map.entry("reportPortfolioRisk", quantHandlers::riskReport));
+                            Map.entry("reportPortfolioRisk", quantHandlers::riskReport),
+                            Map.entry("evaluateRisk", riskEvaluationHandlers::evaluate),
+                            Map.entry("listRiskDecisions", riskEvaluationHandlers::decisions),
+                            Map.entry("listAlerts", riskEvaluationHandlers::alerts));
                     return router(vertx, contract, document.opaqueRequestMediaTypes(), BearerAccess.fromContract(contract, tokens),
                             handlers);
                 }))

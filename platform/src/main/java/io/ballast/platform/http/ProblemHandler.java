@@ -53,6 +53,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
             case ValidatorException e -> violations.toProblem(e);
             case InvalidInputException e -> Problem.withErrors(422, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ResourceNotFoundException e -> Problem.of(404, e.getMessage());
+            case MalformedRequestException e -> Problem.withErrors(400, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ServiceUnavailableException e -> {
                 LOG.warn("Request {} {} answered 503: {}", rc.request().method(), rc.request().path(), e.getMessage());
                 yield Problem.of(503, e.getMessage());

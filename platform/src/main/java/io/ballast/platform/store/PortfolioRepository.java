@@ -99,4 +99,19 @@ public final class PortfolioRepository {
             throw new StoreException("reading portfolio " + id + " failed: " + e.getMessage(), e);
         }
     }
+
+    /** The ids of every stored portfolio, in id order. */
+    public List<String> ids() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT id FROM portfolio ORDER BY id");
+                ResultSet row = query.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (row.next()) {
+                ids.add(row.getObject("id", UUID.class).toString());
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("listing the portfolios failed: " + e.getMessage(), e);
+        }
+    }
 }

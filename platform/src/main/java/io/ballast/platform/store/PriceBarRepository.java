@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -104,6 +105,38 @@ public final class PriceBarRepository {
             return read(query);
         } catch (SQLException e) {
             throw new StoreException("reading the bars of " + asset + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The asset's newest {@code count} bars, oldest first (fewer when it has fewer). One backwards
+     * read of the primary key.
+     */
+    public List<PriceBar> latestBars(String asset, int count) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM price_bar"
+                        + " WHERE asset_id = ? ORDER BY bar_time DESC LIMIT ?")) {
+            query.setString(1, asset);
+            query.setInt(2, count);
+            List<PriceBar> bars = new ArrayList<>(read(query));
+            Collections.reverse(bars);
+            return bars;
+        } catch (SQLException e) {
+            throw new StoreException("reading the latest bars of " + asset + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How far the stored prices reach: the newest bar time of all assets and the number of bars. */
+    public PriceWatermark watermark() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT MAX(bar_time) AS newest, COUNT(*) AS bars FROM price_bar");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            OffsetDateTime newest = row.getObject("newest", OffsetDateTime.class);
+            return new PriceWatermark(Optional.ofNullable(newest).map(OffsetDateTime::toInstant), row.getLong("bars"));
+        } catch (SQLException e) {
+            throw new StoreException("reading the price watermark failed: " + e.getMessage(), e);
         }
     }
 

@@ -44,6 +44,9 @@ public final class Store implements AutoCloseable {
     private final InstrumentRepository instruments;
     private final PriceBarRepository priceBars;
     private final PortfolioRepository portfolios;
+    private final RiskEvaluationRepository riskEvaluations;
+    private final AlertRepository alerts;
+    private final PortfolioNavRepository portfolioNavs;
 
     private Store(HikariDataSource pool, String vendor, String displayUrl, boolean timescale) {
         this.pool = pool;
@@ -53,6 +56,9 @@ public final class Store implements AutoCloseable {
         this.instruments = new InstrumentRepository(pool);
         this.priceBars = new PriceBarRepository(pool);
         this.portfolios = new PortfolioRepository(pool);
+        this.riskEvaluations = new RiskEvaluationRepository(pool);
+        this.alerts = new AlertRepository(pool);
+        this.portfolioNavs = new PortfolioNavRepository(pool);
     }
 
     /**
@@ -112,6 +118,18 @@ public final class Store implements AutoCloseable {
 
     public PortfolioRepository portfolios() {
         return portfolios;
+    }
+
+    public RiskEvaluationRepository riskEvaluations() {
+        return riskEvaluations;
+    }
+
+    public AlertRepository alerts() {
+        return alerts;
+    }
+
+    public PortfolioNavRepository portfolioNavs() {
+        return portfolioNavs;
     }
 
     /**

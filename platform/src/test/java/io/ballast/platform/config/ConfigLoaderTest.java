@@ -141,6 +141,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void alertChannelsAndTheMonitorIntervalAreRead() throws IOException {
+        Path file = write("alerts:\n  channels:\n    - channel: webhook\n      parameters: {url: 'https://chat.example/hook'}\n"
+                + "monitor:\n  pollInterval: PT30S\n");
+
+        BallastConfig config = loader.load(Optional.of(file), Map.of("BALLAST_ALERTS_CHANNELS",
+                "[{\"channel\":\"log\",\"parameters\":{}},{\"channel\":\"email\",\"parameters\":{\"to\":\"risk@example.com\"}}]"));
+
+        assertThat(config.alerts().channels()).containsExactly(new BallastConfig.AlertChannel("log", Map.of()),
+                new BallastConfig.AlertChannel("email", Map.of("to", "risk@example.com")));
+        assertThat(config.monitor().pollInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(loader.load(Optional.of(file), Map.of()).alerts().channels()).containsExactly(
+                new BallastConfig.AlertChannel("webhook", Map.of("url", "https://chat.example/hook")));
+    }
+
+    @Test
+    void aZeroMonitorIntervalAndABlankChannelAreNamed() throws IOException {
+        Path zero = write("monitor:\n  pollInterval: PT0S\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(zero), Map.of()))
+                .hasMessageContaining("monitor.pollInterval must be a positive ISO-8601 duration");
+
+        Path blank = write("alerts:\n  channels: [{channel: ' ', parameters: {}}]\n"); // the same file, rewritten
+        assertThatThrownBy(() -> loader.load(Optional.of(blank), Map.of()))
+                .hasMessageContaining("alerts.channels[].channel must not be empty");
+    }
+
+    @Test
     void anUnknownKeyInTheFileIsNamed() throws IOException {
         Path file = write("http:\n  prot: 9090\n");
 

@@ -90,7 +90,7 @@ class HttpApiTest {
                 new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
                 new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")))));
         api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, plugins, quant,
-                () -> Map.copyOf(components)).await();
+                () -> Map.copyOf(components), new UnusedRiskEvaluations()).await();
     }
 
     @AfterAll
@@ -752,7 +752,7 @@ class HttpApiTest {
             HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
                     AccessTokens.from(new BallastConfig.Security(List.of(
                             new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
-                    slow, riskChecks, plugins, quant, Map::of).await();
+                    slow, riskChecks, plugins, quant, Map::of, new UnusedRiskEvaluations()).await();
             try {
                 URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
                 CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -779,7 +779,8 @@ class HttpApiTest {
         @Test
         void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
             assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
-                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, quant, Map::of).await())
+                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, quant, Map::of,
+                    new UnusedRiskEvaluations()).await())
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
         }

@@ -15,7 +15,7 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "1.1";
+        return "2.1";
     }
 
     @Override

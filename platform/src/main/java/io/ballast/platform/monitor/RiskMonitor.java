@@ -1,0 +1,173 @@
+package io.ballast.platform.monitor;
+
+import io.ballast.api.alert.Alert;
+import io.ballast.api.risk.RiskAction;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.api.risk.RiskSubject;
+import io.ballast.api.risk.Severity;
+import io.ballast.platform.alerts.AlertPublisher;
+import io.ballast.platform.problem.FailureMessages;
+import io.ballast.platform.risk.RiskEvaluation;
+import io.ballast.platform.risk.RiskFacts;
+import io.ballast.platform.riskfacts.RiskFactsAssembler;
+import io.ballast.platform.store.EvaluationTrigger;
+import io.ballast.platform.store.PortfolioNavRepository;
+import io.ballast.platform.store.PortfolioRepository;
+import io.ballast.platform.store.PriceBarRepository;
+import io.ballast.platform.store.PriceWatermark;
+import io.ballast.platform.store.RiskEvaluationRepository;
+import io.ballast.platform.store.StoredRiskEvaluation;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitor stage: watches the stored prices and, at start and whenever new bars arrive (the
+ * {@link PriceWatermark} moves), evaluates every portfolio: records its NAV, runs the rules, stores
+ * the evaluation (trigger MONITOR) and raises an alert for each WARNING or CRITICAL decision that the
+ * portfolio's previous monitor evaluation did not have (same rule, subject and action), so a standing
+ * breach alerts once, not on every tick. A portfolio that fails is logged and the others go on.
+ */
+public final class RiskMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskMonitor.class);
+
+    /** Recorded as the requester of the monitor's evaluations. */
+    public static final String REQUESTED_BY = "monitor";
+
+    private final PriceBarRepository priceBars;
+    private final PortfolioRepository portfolios;
+    private final RiskFactsAssembler facts;
+    private final Function<RiskFacts, RiskEvaluation> rules;
+    private final RiskEvaluationRepository evaluations;
+    private final PortfolioNavRepository navs;
+    private final AlertPublisher alerts;
+    private final Clock clock;
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ballast-risk-monitor").daemon(true).factory());
+    /** Only the poller thread (or a test calling {@link #poll} alone) touches it. */
+    private PriceWatermark seen;
+
+    /**
+     * @param rules the rule engine, e.g. {@code riskEngine::evaluate}
+     */
+    public RiskMonitor(PriceBarRepository priceBars, PortfolioRepository portfolios, RiskFactsAssembler facts,
+                       Function<RiskFacts, RiskEvaluation> rules, RiskEvaluationRepository evaluations, PortfolioNavRepository navs,
+                       AlertPublisher alerts, Clock clock) {
+        this.priceBars = Objects.requireNonNull(priceBars, "priceBars");
+        this.portfolios = Objects.requireNonNull(portfolios, "portfolios");
+        this.facts = Objects.requireNonNull(facts, "facts");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
+        this.navs = Objects.requireNonNull(navs, "navs");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Polls now and then every {@code pollInterval} (after the previous poll ended) until {@link #close}. */
+    public void start(Duration pollInterval) {
+        long millis = Math.max(1, pollInterval.toMillis());
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, millis, TimeUnit.MILLISECONDS);
+        LOG.info("Risk monitor polling the prices every {}", pollInterval);
+    }
+
+    /**
+     * Looks at the price watermark once; when it moved since the last look (or this is the first),
+     * evaluates every portfolio.
+     *
+     * @return whether it evaluated
+     */
+    public synchronized boolean poll() {
+        PriceWatermark now = priceBars.watermark();
+        if (now.equals(seen)) {
+            return false;
+        }
+        seen = now;
+        List<String> ids = portfolios.ids();
+        int failed = 0;
+        for (String id : ids) {
+            try {
+                evaluate(id);
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warn("Risk monitor: evaluating portfolio {} failed, the others go on: {}", id, FailureMessages.rootCause(e));
+                LOG.debug("Risk monitor: portfolio {} failed", id, e);
+            }
+        }
+        LOG.info("Risk monitor: prices at {} ({} bars); evaluated {} portfolios{}", now.newestBarTime().map(Instant::toString)
+                .orElse("none"), now.barCount(), ids.size() - failed, failed == 0 ? "" : ", " + failed + " failed");
+        return true;
+    }
+
+    private void evaluate(String portfolioId) {
+        Optional<RiskFacts> found = facts.ofStored(portfolioId, List.of());
+        if (found.isEmpty()) {
+            return; // removed since it was listed
+        }
+        RiskFacts portfolioFacts = found.get();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        portfolioFacts.portfolio().ifPresent(risk -> navs.record(portfolioId, now, BigDecimal.valueOf(risk.netAssetValue())));
+        RiskEvaluation evaluation = rules.apply(portfolioFacts);
+        Set<DecisionKey> before = evaluations.latestOf(portfolioId, EvaluationTrigger.MONITOR)
+                .map(previous -> previous.decisions().stream().map(DecisionKey::of).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        evaluations.insert(new StoredRiskEvaluation(UUID.randomUUID().toString(), portfolioId, now, evaluation.rulesVersion(),
+                EvaluationTrigger.MONITOR, REQUESTED_BY, evaluation.decisions()));
+        for (RiskDecision decision : evaluation.decisions()) {
+            if (decision.severity() != Severity.INFO && !before.contains(DecisionKey.of(decision))) {
+                alerts.publish(alert(portfolioId, evaluation.rulesVersion(), decision, now), Optional.of(portfolioId),
+                        Optional.of(evaluation.rulesVersion()));
+            }
+        }
+    }
+
+    /** The alert for a new decision, e.g. title {@code hard stop-loss: EXIT asset:AAA}, source {@code rule:hard stop-loss}. */
+    static Alert alert(String portfolioId, String rulesVersion, RiskDecision decision, Instant time) {
+        return new Alert(decision.severity(), decision.rule() + ": " + decision.action() + " " + decision.subject(),
+                decision.message() + "\nportfolio " + portfolioId + ", rules version " + rulesVersion, time, "rule:" + decision.rule());
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // the store may be briefly away; the next poll tries again
+            LOG.warn("Risk monitor: polling failed: {}", FailureMessages.rootCause(e), e);
+        }
+    }
+
+    /** Stops polling; a poll in progress finishes first (waits up to 30 seconds). Calling it again does nothing. */
+    @Override
+    public void close() {
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(30, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What makes a decision "the same" across evaluations: a standing breach keeps its rule, subject and action. */
+    private record DecisionKey(String rule, RiskSubject subject, RiskAction action) {
+        static DecisionKey of(RiskDecision decision) {
+            return new DecisionKey(decision.rule(), decision.subject(), decision.action());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.ballast.platform.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The NAV history of the portfolios, table {@code portfolio_nav} (a hypertable on TimescaleDB). */
+public final class PortfolioNavRepository {
+
+    private final DataSource dataSource;
+
+    public PortfolioNavRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Records the portfolio's NAV at a time; a second NAV for the same portfolio and time replaces the
+     * first (one snapshot per valuation time).
+     */
+    public void record(String portfolioId, Instant valuedAt, BigDecimal nav) {
+        UUID id = UUID.fromString(portfolioId);
+        OffsetDateTime time = OffsetDateTime.ofInstant(valuedAt, ZoneOffset.UTC);
+        Transactions.run(dataSource, "recording the NAV of portfolio " + portfolioId, connection -> {
+            // delete-then-insert rather than MERGE/ON CONFLICT: the same SQL on H2 and PostgreSQL
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM portfolio_nav WHERE portfolio_id = ? AND valued_at = ?")) {
+                delete.setObject(1, id);
+                delete.setObject(2, time);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO portfolio_nav (portfolio_id, valued_at, nav) VALUES (?, ?, ?)")) {
+                insert.setObject(1, id);
+                insert.setObject(2, time);
+                insert.setBigDecimal(3, nav);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The highest NAV recorded for the portfolio; empty when none was (or the id is no UUID). */
+    public Optional<BigDecimal> peak(String portfolioId) {
+        UUID id;
+        try {
+            id = UUID.fromString(portfolioId);
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT MAX(nav) AS peak FROM portfolio_nav WHERE portfolio_id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBigDecimal("peak") == null ? Optional.empty() : Optional.of(Decimals.read(row, "peak"));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the peak NAV of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
+        }
+    }
+}
