@@ -8,6 +8,9 @@ import io.ballast.platform.plugins.PluginHost;
 import io.ballast.platform.portfolio.PortfolioBook;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
+import io.ballast.platform.alerts.AlertPublisher;
+import io.ballast.platform.alerts.AlertRoute;
+import io.ballast.platform.monitor.RiskMonitor;
 import io.ballast.platform.security.AccessTokens;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.construction.PortfolioConstruction;
@@ -86,11 +89,23 @@ public final class BallastPlatform implements AutoCloseable {
             PluginHost plugins = PluginHost.start(config.plugins(), config.dataDirectory().resolve(PLUGIN_COPIES));
             started.push(new Stoppable("plugins", plugins::close));
 
+            AlertPublisher alerts = new AlertPublisher(store.alerts(), plugins::alertChannel,
+                    config.alerts().channels().stream().map(channel -> new AlertRoute(channel.channel(), channel.parameters())).toList());
+            started.push(new Stoppable("alerts", alerts::close));
+            RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(),
+                    store.portfolioNavs(), Clock.systemUTC());
+            RiskEvaluationByRules evaluations = new RiskEvaluationByRules(facts, risk::evaluate, store.riskEvaluations(),
+                    store.alerts(), Clock.systemUTC());
+            RiskMonitor monitor = new RiskMonitor(store.priceBars(), store.portfolios(), facts, risk::evaluate,
+                    store.riskEvaluations(), store.portfolioNavs(), alerts, Clock.systemUTC());
+            monitor.start(config.monitor().pollInterval());
+            started.push(new Stoppable("monitor", monitor::close));
+
             WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());
             started.push(new Stoppable("workflow", workflow::close));
             WorkflowDeployment deployment = workflow.deploy(config.workflow().directory());
             workflow.openWorker(RiskEvaluationWorker.JOB_TYPE, RiskEvaluationWorker.FETCH_VARIABLES,
-                    RiskEvaluationWorker.JOB_TIMEOUT, new RiskEvaluationWorker(new PortfolioRiskCheckByRules(book, risk)));
+                    RiskEvaluationWorker.JOB_TIMEOUT, new RiskEvaluationWorker(new PortfolioRiskCheckByRules(evaluations)));
 
             AccessTokens tokens = AccessTokens.from(accessTokens(config));
             Vertx vertx = Vertx.vertx();
@@ -101,9 +116,7 @@ public final class BallastPlatform implements AutoCloseable {
                     new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
                             new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
                     health,
-                    new RiskEvaluationByRules(new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(),
-                            store.portfolioNavs(), Clock.systemUTC()), risk::evaluate, store.riskEvaluations(), store.alerts(),
-                            Clock.systemUTC())));
+                    evaluations));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);

@@ -1,30 +1,32 @@
 package io.ballast.platform.app;
 
-import io.ballast.api.portfolio.PortfolioValuation;
-import io.ballast.platform.portfolio.PortfolioBook;
-import io.ballast.platform.risk.PositionRiskFacts;
-import io.ballast.platform.risk.RiskEngine;
-import io.ballast.platform.risk.RiskFacts;
-import io.ballast.platform.risk.RiskEvaluation;
+import io.ballast.platform.http.RiskEvaluationPort;
+import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.workflow.PortfolioRiskCheck;
 import io.ballast.platform.workflow.RiskCheckOutcome;
 import io.ballast.platform.workflow.UnknownPortfolioException;
+import java.util.List;
 
-/** What the risk-check service task does: value the portfolio at the last prices and run the rules over it. */
+/**
+ * What the risk-check service task does: the same evaluation as {@code POST /api/v1/risk/evaluate}
+ * of the stored portfolio (every fact, no trades), stored with trigger WORKFLOW.
+ */
 final class PortfolioRiskCheckByRules implements PortfolioRiskCheck {
 
-    private final PortfolioBook book;
-    private final RiskEngine risk;
+    /** Who the stored evaluation names as its requester: the process, not a person. */
+    static final String REQUESTED_BY = "workflow:portfolio-risk-check";
 
-    PortfolioRiskCheckByRules(PortfolioBook book, RiskEngine risk) {
-        this.book = book;
-        this.risk = risk;
+    private final RiskEvaluationByRules evaluations;
+
+    PortfolioRiskCheckByRules(RiskEvaluationByRules evaluations) {
+        this.evaluations = evaluations;
     }
 
     @Override
     public RiskCheckOutcome check(String portfolioId) {
-        PortfolioValuation valuation = book.value(portfolioId).orElseThrow(() -> new UnknownPortfolioException(portfolioId));
-        RiskEvaluation evaluation = risk.evaluate(RiskFacts.ofPositions(PositionRiskFacts.of(valuation)));
+        RiskEvaluationPort.Evaluation evaluation = evaluations
+                .evaluateAndRecord(portfolioId, List.of(), EvaluationTrigger.WORKFLOW, REQUESTED_BY)
+                .orElseThrow(() -> new UnknownPortfolioException(portfolioId));
         return new RiskCheckOutcome(evaluation.rulesVersion(), evaluation.decisions());
     }
 }

@@ -44,12 +44,21 @@ public final class RiskEvaluationByRules implements RiskEvaluationPort {
 
     @Override
     public Optional<Evaluation> evaluateStored(String portfolioId, List<TradeRequest> trades, String requestedBy) {
+        return evaluateAndRecord(portfolioId, trades, EvaluationTrigger.API, requestedBy);
+    }
+
+    /**
+     * Assembles the stored portfolio's facts, runs the rules and stores the evaluation before
+     * answering; empty when there is no such portfolio.
+     */
+    Optional<Evaluation> evaluateAndRecord(String portfolioId, List<TradeRequest> trades, EvaluationTrigger trigger,
+                                           String requestedBy) {
         return facts.ofStored(portfolioId, trades).map(found -> {
             RiskEvaluation evaluation = rules.apply(found);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the answer matches the record
             String id = found.portfolio().orElseThrow().portfolioId();
             evaluations.insert(new StoredRiskEvaluation(UUID.randomUUID().toString(), id, now, evaluation.rulesVersion(),
-                    EvaluationTrigger.API, requestedBy, evaluation.decisions()));
+                    trigger, requestedBy, evaluation.decisions()));
             return new Evaluation(evaluation.rulesVersion(), Optional.of(id), now, evaluation.decisions());
         });
     }

@@ -77,7 +77,9 @@ public final class RiskFactsAssembler {
     /**
      * The facts of a stored portfolio; empty when there is none with that id.
      *
-     * @throws InvalidInputException a held asset has no price ({@code portfolioId}), or a trade is bad ({@code trades[i]...})
+     * A held asset without any stored price is left out, as the valuation leaves it out of the NAV.
+     *
+     * @throws InvalidInputException a trade is bad ({@code trades[i]...})
      */
     public Optional<RiskFacts> ofStored(String portfolioId, List<TradeRequest> trades) {
         Optional<Portfolio> found = portfolios.find(portfolioId);
@@ -93,8 +95,9 @@ public final class RiskFactsAssembler {
         for (Position position : portfolio.positions()) {
             List<PriceBar> bars = history.get(position.asset());
             if (bars.isEmpty()) {
-                throw new InvalidInputException("portfolioId", "portfolio " + portfolioId + " holds " + position.asset()
-                        + ", which has no stored price: it cannot be valued");
+                // as in the valuation: an asset without a price yet (a new listing) is left out of the NAV and of
+                // the facts; refusing the whole portfolio would leave its priced positions unguarded
+                continue;
             }
             double entry = position.averagePrice().doubleValue();
             double last = bars.getLast().close().doubleValue();

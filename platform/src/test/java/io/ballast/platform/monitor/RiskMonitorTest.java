@@ -17,6 +17,8 @@ import io.ballast.platform.alerts.AlertPublisher;
 import io.ballast.platform.alerts.AlertRoute;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.risk.RiskEngine;
+import io.ballast.platform.risk.RiskEvaluation;
+import io.ballast.platform.risk.RiskFacts;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.store.AlertDelivery;
 import io.ballast.platform.store.EvaluationTrigger;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +80,7 @@ class RiskMonitorTest {
     RiskMonitor monitor;
     List<Alert> delivered = new CopyOnWriteArrayList<>();
     String holdsAaa;
-    String holdsUnpricedBbb;
+    String failsToEvaluate;
 
     @BeforeEach
     void startMonitorOverAStoreWithBars() throws IOException {
@@ -91,16 +94,23 @@ class RiskMonitorTest {
                 new Instrument("BBB", "Beta", AssetClass.EQUITY, "Financials", "USD")));
         store.priceBars().saveAll(List.of(bar(0, "100"), bar(1, "98"), bar(2, "95")));
         holdsAaa = UUID.randomUUID().toString();
-        holdsUnpricedBbb = UUID.randomUUID().toString();
+        failsToEvaluate = UUID.randomUUID().toString();
         store.portfolios().insert(new Portfolio(holdsAaa, "Holds AAA", "USD", new BigDecimal("1000"),
                 List.of(new Position("AAA", new BigDecimal("10"), new BigDecimal("100"))), DAY_0, "pm"));
-        store.portfolios().insert(new Portfolio(holdsUnpricedBbb, "Holds BBB, which has no price", "USD", BigDecimal.ZERO,
+        store.portfolios().insert(new Portfolio(failsToEvaluate, "Holds BBB, whose evaluation fails", "USD", BigDecimal.ZERO,
                 List.of(new Position("BBB", BigDecimal.ONE, BigDecimal.TEN)), DAY_0, "pm"));
 
         publisher = new AlertPublisher(store.alerts(), id -> Optional.of(new Recording(delivered)), List.of(new AlertRoute("log", Map.of())));
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(),
                 store.portfolioNavs(), Clock.systemUTC());
-        monitor = new RiskMonitor(store.priceBars(), store.portfolios(), facts, engine::evaluate, store.riskEvaluations(),
+        // one portfolio's evaluation fails (as a rule throwing would): the others must still be evaluated
+        Function<RiskFacts, RiskEvaluation> failingForBbb = riskFacts -> {
+            if (riskFacts.portfolio().orElseThrow().portfolioId().equals(failsToEvaluate)) {
+                throw new IllegalStateException("a rule failed on this portfolio");
+            }
+            return engine.evaluate(riskFacts);
+        };
+        monitor = new RiskMonitor(store.priceBars(), store.portfolios(), facts, failingForBbb, store.riskEvaluations(),
                 store.portfolioNavs(), publisher, Clock.systemUTC());
     }
 
@@ -118,9 +128,9 @@ class RiskMonitorTest {
         assertThat(first.decisions()).isEmpty(); // 95 against 100: down 5%, short of 8%
         assertThat(first.requestedBy()).isEqualTo("monitor");
         assertThat(first.rulesVersion()).isEqualTo(engine.version());
-        // NAV 1000 + 10 x 95 recorded; the BBB portfolio failed (no price) without stopping the AAA one
+        // NAV 1000 + 10 x 95 recorded; the BBB portfolio failed without stopping the AAA one
         assertThat(store.portfolioNavs().peak(holdsAaa)).contains(new BigDecimal("1950"));
-        assertThat(store.riskEvaluations().latestOf(holdsUnpricedBbb)).isEmpty();
+        assertThat(store.riskEvaluations().latestOf(failsToEvaluate)).isEmpty();
         assertThat(monitor.poll()).isFalse(); // no new bar
 
         store.priceBars().saveAll(List.of(bar(3, "91"))); // down 9%
