@@ -80,7 +80,9 @@ public final class BallastPlatform implements AutoCloseable {
             SampleMarketLoader.loadIfEmpty(store, config.marketData());
             PortfolioBook book = new PortfolioBook(store.instruments(), store.priceBars(), store.portfolios(), Clock.systemUTC());
 
-            RiskEngine risk = RiskEngine.load(config.rules().directory());
+            // the lead wires reload outcomes to alerts here; until then they are in the log, /health and the status
+            RiskEngine risk = RiskEngine.start(config.rules(), attempt -> { });
+            started.push(new Stoppable("rules watch", risk::close));
 
             PluginHost plugins = PluginHost.start(config.plugins(), config.dataDirectory().resolve(PLUGIN_COPIES));
             started.push(new Stoppable("plugins", plugins::close));
