@@ -98,7 +98,7 @@ public final class BallastPlatform implements AutoCloseable {
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
-                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
+                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), new RiskEnginePort(risk),
                     new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
                             new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
                     health));

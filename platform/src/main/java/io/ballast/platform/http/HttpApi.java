@@ -70,6 +70,7 @@ public final class HttpApi {
             AccessTokens tokens,
             PortfolioPort portfolios,
             RiskCheckPort riskChecks,
+            RulesPort rules,
             PluginPort plugins,
             QuantPort quant,
             Supplier<Map<String, ComponentHealth>> health) {
@@ -78,6 +79,7 @@ public final class HttpApi {
         Objects.requireNonNull(tokens, "tokens");
         PortfolioHandlers portfolioHandlers = new PortfolioHandlers(portfolios);
         RiskCheckHandler riskCheckHandler = new RiskCheckHandler(riskChecks);
+        RuleHandlers ruleHandlers = new RuleHandlers(rules);
         PluginHandlers pluginHandlers = new PluginHandlers(plugins);
         QuantHandlers quantHandlers = new QuantHandlers(quant);
         HealthHandler healthHandler = new HealthHandler(health);
@@ -89,6 +91,10 @@ public final class HttpApi {
                             Map.entry("createPortfolio", portfolioHandlers::create),
                             Map.entry("getPortfolio", portfolioHandlers::get),
                             Map.entry("runRiskCheck", riskCheckHandler::run),
+                            Map.entry("listRules", ruleHandlers::list),
+                            Map.entry("getRulesStatus", ruleHandlers::status),
+                            Map.entry("validateRules", ruleHandlers::validate),
+                            Map.entry("reloadRules", ruleHandlers::reload),
                             Map.entry("listPlugins", pluginHandlers::list),
                             Map.entry("installPlugin", pluginHandlers::install),
                             Map.entry("startPlugin", pluginHandlers::start),
