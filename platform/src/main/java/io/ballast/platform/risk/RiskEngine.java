@@ -89,7 +89,7 @@ public final class RiskEngine implements AutoCloseable {
         return load(rulesDirectory, clock, attempt -> { });
     }
 
-    private static RiskEngine load(Path rulesDirectory, Clock clock, Consumer<ReloadAttempt> onReload) {
+    static RiskEngine load(Path rulesDirectory, Clock clock, Consumer<ReloadAttempt> onReload) {
         Objects.requireNonNull(rulesDirectory, "rulesDirectory");
         Objects.requireNonNull(onReload, "onReload");
         RulesFolderWatch.Stamp stamp = RulesFolderWatch.stampOf(rulesDirectory);

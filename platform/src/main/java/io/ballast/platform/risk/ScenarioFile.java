@@ -94,7 +94,8 @@ final class ScenarioFile {
             if (!item.isObject()) {
                 throw error(where + ": must be a map with name, given and expect");
             }
-            String name = new Fields(where + ": ", "", item, SCENARIO_KEYS).text("name", true);
+            // the name first, so that every other message can name the scenario
+            String name = new Fields(where + ": ", "", item, Set.of()).text("name", true);
             if (!names.add(name)) {
                 throw error("scenario '" + name + "': the name is taken by an earlier scenario of this file");
             }

@@ -29,9 +29,11 @@ class RiskEngineTest {
     @TempDir
     Path rules;
 
+    /** The shipped stop-loss rule, with the shipped limits it reads. */
     private Path copyShippedStopLoss(String relativePath) throws IOException {
         Path target = rules.resolve(relativePath);
         Files.createDirectories(target.getParent());
+        Files.copy(StopLossRuleTest.SHIPPED_RULES.resolve("limits.yaml"), rules.resolve("limits.yaml"));
         return Files.copy(StopLossRuleTest.SHIPPED_RULES.resolve("stop-loss.drl"), target);
     }
 
