@@ -71,8 +71,7 @@ record CandidateCheck(String version, Optional<CompiledRules> rules, List<RuleFi
     List<String> problems(Path directory) {
         List<String> problems = new ArrayList<>();
         errors.forEach(error -> problems.add(error.describe(directory)));
-        failedScenarios().forEach(failed -> problems.add(directory.resolve(failed.file()) + ": scenario '" + failed.name()
-                + "' failed: missing " + failed.missing() + "; unexpected " + failed.unexpected()));
+        failedScenarios().forEach(failed -> problems.add(failed.describe(directory)));
         return problems;
     }
 }

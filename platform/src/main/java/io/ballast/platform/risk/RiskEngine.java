@@ -307,8 +307,7 @@ public final class RiskEngine implements AutoCloseable {
     private List<String> problems(ReloadAttempt attempt) {
         List<String> problems = new ArrayList<>();
         attempt.errors().forEach(error -> problems.add(error.describe(directory)));
-        attempt.failedScenarios().forEach(failed -> problems.add(directory.resolve(failed.file()) + ": scenario '" + failed.name()
-                + "' failed: missing " + failed.missing() + "; unexpected " + failed.unexpected()));
+        attempt.failedScenarios().forEach(failed -> problems.add(failed.describe(directory)));
         return problems;
     }
 }

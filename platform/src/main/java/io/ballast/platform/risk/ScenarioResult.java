@@ -1,5 +1,6 @@
 package io.ballast.platform.risk;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,9 +25,9 @@ public record ScenarioResult(String file, String name, List<String> missing, Lis
         return missing.isEmpty() && unexpected.isEmpty();
     }
 
-    /** {@code tests/x.yaml: scenario 'name' failed: missing [...]; unexpected [...]}, one line. */
-    public String describe() {
-        return file + ": scenario '" + name + "' " + (passed() ? "passed"
+    /** {@code <folder>/tests/x.yaml: scenario 'name' failed: missing [...]; unexpected [...]}, one line, the way a person finds it. */
+    public String describe(Path directory) {
+        return directory.resolve(file) + ": scenario '" + name + "' " + (passed() ? "passed"
                 : "failed: missing " + missing + "; unexpected " + unexpected);
     }
 }
