@@ -84,14 +84,14 @@ public final class BallastPlatform implements AutoCloseable {
             SampleMarketLoader.loadIfEmpty(store, config.marketData());
             PortfolioBook book = new PortfolioBook(store.instruments(), store.priceBars(), store.portfolios(), Clock.systemUTC());
 
-            RiskEngine risk = RiskEngine.load(config.rules().directory());
-
             PluginHost plugins = PluginHost.start(config.plugins(), config.dataDirectory().resolve(PLUGIN_COPIES));
             started.push(new Stoppable("plugins", plugins::close));
 
             AlertPublisher alerts = new AlertPublisher(store.alerts(), plugins::alertChannel,
                     config.alerts().channels().stream().map(channel -> new AlertRoute(channel.channel(), channel.parameters())).toList());
             started.push(new Stoppable("alerts", alerts::close));
+            RiskEngine risk = RiskEngine.start(config.rules(), new RuleReloadAlerts(alerts, config.rules().directory()));
+            started.push(new Stoppable("rules watch", risk::close));
             RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(),
                     store.portfolioNavs(), Clock.systemUTC());
             RiskEvaluationByRules evaluations = new RiskEvaluationByRules(facts, risk::evaluate, store.riskEvaluations(),
@@ -112,7 +112,7 @@ public final class BallastPlatform implements AutoCloseable {
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
-                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)),
+                    new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), new RiskEnginePort(risk),
                     new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
                             new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
                     health,

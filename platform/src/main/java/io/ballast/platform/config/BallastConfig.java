@@ -52,7 +52,7 @@ public record BallastConfig(
                 new Http("127.0.0.1", 8080),
                 new Store("", "sa", "", 8, Duration.ofSeconds(10)),
                 new MarketData(true, 7L, 5),
-                new Rules(Path.of("rules")),
+                Rules.in(Path.of("rules")),
                 Plugins.in(Path.of("platform/target/plugins")),
                 new Workflow(
                         WorkflowMode.EMBEDDED,
@@ -133,10 +133,29 @@ public record BallastConfig(
         }
     }
 
-    /** @param directory the folder of {@code .drl} rule files */
-    public record Rules(Path directory) {
+    /**
+     * @param directory     the folder of {@code .drl} rule files, {@code limits.yaml} and scenario tests {@code tests/*.yaml}
+     * @param watchInterval how often the folder is looked at; a change is compiled, tested and put in
+     *                      service once the folder stayed the same over two looks
+     */
+    public record Rules(Path directory, Duration watchInterval) {
+
+        /** Two looks plus a compile and the scenarios must fit in the seconds an edit may take to go live. */
+        private static final Duration MAX_WATCH_INTERVAL = Duration.ofSeconds(10);
+        private static final Duration MIN_WATCH_INTERVAL = Duration.ofMillis(50);
+
         public Rules {
             Objects.requireNonNull(directory, "rules.directory");
+            requirePositive(watchInterval, "rules.watchInterval");
+            if (watchInterval.compareTo(MIN_WATCH_INTERVAL) < 0 || watchInterval.compareTo(MAX_WATCH_INTERVAL) > 0) {
+                throw new IllegalArgumentException("rules.watchInterval must be between " + MIN_WATCH_INTERVAL + " and "
+                        + MAX_WATCH_INTERVAL + ", got " + watchInterval);
+            }
+        }
+
+        /** The defaults for a rules folder: a look every second. */
+        public static Rules in(Path directory) {
+            return new Rules(directory, Duration.ofSeconds(1));
         }
     }
 

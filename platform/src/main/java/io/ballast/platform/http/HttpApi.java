@@ -71,6 +71,7 @@ public final class HttpApi {
             AccessTokens tokens,
             PortfolioPort portfolios,
             RiskCheckPort riskChecks,
+            RulesPort rules,
             PluginPort plugins,
             QuantPort quant,
             Supplier<Map<String, ComponentHealth>> health,
@@ -80,6 +81,7 @@ public final class HttpApi {
         Objects.requireNonNull(tokens, "tokens");
         PortfolioHandlers portfolioHandlers = new PortfolioHandlers(portfolios);
         RiskCheckHandler riskCheckHandler = new RiskCheckHandler(riskChecks);
+        RuleHandlers ruleHandlers = new RuleHandlers(rules);
         PluginHandlers pluginHandlers = new PluginHandlers(plugins);
         QuantHandlers quantHandlers = new QuantHandlers(quant);
         HealthHandler healthHandler = new HealthHandler(health);
@@ -92,6 +94,10 @@ public final class HttpApi {
                             Map.entry("createPortfolio", portfolioHandlers::create),
                             Map.entry("getPortfolio", portfolioHandlers::get),
                             Map.entry("runRiskCheck", riskCheckHandler::run),
+                            Map.entry("listRules", ruleHandlers::list),
+                            Map.entry("getRulesStatus", ruleHandlers::status),
+                            Map.entry("validateRules", ruleHandlers::validate),
+                            Map.entry("reloadRules", ruleHandlers::reload),
                             Map.entry("listPlugins", pluginHandlers::list),
                             Map.entry("installPlugin", pluginHandlers::install),
                             Map.entry("startPlugin", pluginHandlers::start),

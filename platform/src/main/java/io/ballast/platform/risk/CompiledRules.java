@@ -2,16 +2,21 @@ package io.ballast.platform.risk;
 
 import io.ballast.api.risk.RiskDecisions;
 import io.ballast.api.risk.RiskLimits;
-import io.ballast.platform.app.StartupException;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import io.ballast.platform.problem.FailureMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.KieResources;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -31,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * @param files       the rule files, relative to the rules directory, in load order
  * @param ruleCount   how many rules the files define
  * @param limits      the thresholds of {@code limits.yaml}, inserted into every evaluation
+ * @param rulesByFile the names of the rules each file defines, by file, in load order
  */
-record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<String> files, int ruleCount, RiskLimits limits) {
+record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<String> files, int ruleCount, RiskLimits limits,
+                     Map<String, List<String>> rulesByFile) {
 
     /** The global every rule file reports its decisions to. */
     static final String DECISIONS_GLOBAL = "decisions";
@@ -45,6 +52,12 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
         Objects.requireNonNull(activatedAt, "activatedAt");
         files = List.copyOf(files);
         Objects.requireNonNull(limits, "limits");
+        rulesByFile = Collections.unmodifiableMap(new LinkedHashMap<>(rulesByFile));
+    }
+
+    /** The same rules, put in service at another time. */
+    CompiledRules activatedAt(Instant newActivatedAt) {
+        return new CompiledRules(kieBase, version, newActivatedAt, files, ruleCount, limits, rulesByFile);
     }
 
     /**
@@ -54,10 +67,10 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
      * kmodule or pom, and it leaves nothing behind in the JVM-wide KieRepository, so rebuilding
      * on every rule change does not accumulate modules.
      *
-     * @throws StartupException naming the file, line and compiler message of the first error
+     * @throws RuleFileException with every compiler message (file, line, message); its message names the first
      */
     static CompiledRules compile(RuleFiles ruleFiles, Instant activatedAt) {
-        RiskLimits limits = LimitsFile.parse(ruleFiles.pathOf(LimitsFile.FILE_NAME), ruleFiles.limits());
+        RiskLimits limits = LimitsFile.parse(ruleFiles.directory(), ruleFiles.limits());
         KieResources resources = KieServices.get().getResources();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(CompiledRules.class.getClassLoader()));
@@ -73,30 +86,39 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
         }
         KieBase kieBase = builder.newKieBase();
         requireDecisionsGlobal(ruleFiles, kieBase);
-        int ruleCount = kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
         List<String> files = ruleFiles.files().stream().map(RuleFiles.RuleFile::relativePath).toList();
-        return new CompiledRules(kieBase, ruleFiles.version(), activatedAt, files, ruleCount, limits);
+        Map<String, List<String>> rulesByFile = rulesByFile(files, kieBase);
+        int ruleCount = rulesByFile.values().stream().mapToInt(List::size).sum();
+        return new CompiledRules(kieBase, ruleFiles.version(), activatedAt, files, ruleCount, limits, rulesByFile);
     }
 
-    private static StartupException compileFailure(RuleFiles ruleFiles, List<KnowledgeBuilderError> errors) {
-        List<String> lines = errors.stream().map(error -> describe(ruleFiles, error)).toList();
-        lines.forEach(line -> log.warn("Rule compilation error: {}", line));
-        String first = lines.getFirst();
-        return new StartupException(lines.size() == 1 ? first
-                : first + " (and " + (lines.size() - 1) + " more compiler messages in the log)");
-    }
-
-    /** {@code <file>:<line>: <message>} on one line. */
-    private static String describe(RuleFiles ruleFiles, KnowledgeBuilderError error) {
-        String where = error.getResource() == null || error.getResource().getSourcePath() == null
-                ? ruleFiles.directory().toString()
-                : ruleFiles.pathOf(error.getResource().getSourcePath()).toString();
-        int[] lines = error.getLines();
-        if (lines != null && lines.length > 0 && lines[0] > 0) {
-            where += ":" + lines[0];
+    private static Map<String, List<String>> rulesByFile(List<String> files, KieBase kieBase) {
+        Map<String, List<String>> byFile = new LinkedHashMap<>();
+        files.forEach(file -> byFile.put(file, new ArrayList<>()));
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                // the public Rule interface does not say where a rule was written; the engine's own type does
+                String file = rule instanceof RuleImpl impl && impl.getResource() != null ? impl.getResource().getSourcePath() : null;
+                byFile.computeIfAbsent(file == null ? "" : file, unknown -> new ArrayList<>()).add(rule.getName());
+            }
         }
-        // compiler messages span lines (MVEL draws a caret under the expression); the exception is one line
-        return where + ": " + FailureMessages.oneLine(error.getMessage());
+        byFile.replaceAll((file, names) -> names.stream().sorted().toList());
+        return byFile;
+    }
+
+    private static RuleFileException compileFailure(RuleFiles ruleFiles, List<KnowledgeBuilderError> errors) {
+        List<RuleFileError> described = errors.stream().map(CompiledRules::describe).toList();
+        described.forEach(error -> log.warn("Rule compilation error: {}", error.describe(ruleFiles.directory())));
+        return new RuleFileException(ruleFiles.directory(), described);
+    }
+
+    private static RuleFileError describe(KnowledgeBuilderError error) {
+        String file = error.getResource() == null || error.getResource().getSourcePath() == null
+                ? "" : error.getResource().getSourcePath();
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
+        // compiler messages span lines (MVEL draws a caret under the expression); an error is one line
+        return new RuleFileError(file, line, FailureMessages.oneLine(error.getMessage()));
     }
 
     private static void requireDecisionsGlobal(RuleFiles ruleFiles, KieBase kieBase) {
@@ -106,16 +128,17 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
             for (Global global : pkg.getGlobalVariables()) {
                 if (DECISIONS_GLOBAL.equals(global.getName())) {
                     if (!expectedType.equals(global.getType())) {
-                        throw new StartupException("rules directory " + ruleFiles.directory() + ": package " + pkg.getName()
-                                + " declares global " + DECISIONS_GLOBAL + " as " + global.getType() + ", it must be " + expectedType);
+                        throw new RuleFileException(ruleFiles.directory(), new RuleFileError("", 0, "rules directory "
+                                + ruleFiles.directory() + ": package " + pkg.getName() + " declares global " + DECISIONS_GLOBAL
+                                + " as " + global.getType() + ", it must be " + expectedType));
                     }
                     declared = true;
                 }
             }
         }
         if (!declared) {
-            throw new StartupException("rules directory " + ruleFiles.directory() + ": no rule file declares \"global "
-                    + expectedType + " " + DECISIONS_GLOBAL + ";\", which rules report their decisions to");
+            throw new RuleFileException(ruleFiles.directory(), new RuleFileError("", 0, "rules directory " + ruleFiles.directory()
+                    + ": no rule file declares \"global " + expectedType + " " + DECISIONS_GLOBAL + ";\", which rules report their decisions to"));
         }
     }
 }

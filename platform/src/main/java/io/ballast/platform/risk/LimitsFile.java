@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ballast.api.risk.RiskLimits;
-import io.ballast.platform.app.StartupException;
 import io.ballast.platform.problem.FailureMessages;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -26,41 +25,42 @@ final class LimitsFile {
     }
 
     /**
-     * @param path    the file as a person would look for it, for messages
-     * @param content its text; blank means no limits
-     * @throws StartupException naming the file (and line, or the limit) when it is not a map of numbers
+     * @param directory the rules folder, for messages
+     * @param content   the file's text; blank means no limits
+     * @throws RuleFileException naming the file (and line, or the limit) when it is not a map of numbers
      */
-    static RiskLimits parse(Path path, String content) {
+    static RiskLimits parse(Path directory, String content) {
         JsonNode root;
         try {
             root = YAML.readTree(content);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new StartupException(path + (line > 0 ? ":" + line : "") + ": not valid YAML: "
-                    + FailureMessages.oneLine(e.getOriginalMessage()), e);
+            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            throw new RuleFileException(directory, new RuleFileError(FILE_NAME, line,
+                    "not valid YAML: " + FailureMessages.oneLine(e.getOriginalMessage())));
         }
         Map<String, Double> values = new LinkedHashMap<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
             return RiskLimits.of(values);
         }
         if (!root.isObject()) {
-            throw new StartupException(path + ": must be a map of limit names to numbers");
+            throw new RuleFileException(directory, new RuleFileError(FILE_NAME, 0, "must be a map of limit names to numbers"));
         }
-        flatten(path, "", root, values);
+        flatten(directory, "", root, values);
         return RiskLimits.of(values);
     }
 
-    private static void flatten(Path path, String prefix, JsonNode node, Map<String, Double> values) {
+    private static void flatten(Path directory, String prefix, JsonNode node, Map<String, Double> values) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
-                flatten(path, name + ".", value, values);
+                flatten(directory, name + ".", value, values);
             } else if (value.isNumber() && Double.isFinite(value.doubleValue())) {
                 values.put(name, value.doubleValue());
             } else {
-                throw new StartupException(path + ": limit " + name + " must be a number, not " + describe(value));
+                throw new RuleFileException(directory, new RuleFileError(FILE_NAME, 0,
+                        "limit " + name + " must be a number, not " + describe(value)));
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -24,13 +26,18 @@ import java.util.stream.Stream;
  * @param directory the rules directory as configured; error messages name files under it
  * @param files     every {@code .drl} file below the directory, sorted by relative path
  * @param limits    the text of {@code limits.yaml} at the top of the directory; empty when there is none
+ * @param scenarios the scenario files {@code tests/*.yaml}, sorted by relative path; not part of the
+ *                  version (they do not change a decision), but run before this version goes live
  * @param version   the first {@value #VERSION_HEX_DIGITS} hex digits of a SHA-256 over the relative
  *                  paths and contents of the rule files and the limits: it changes when any file is
  *                  added, removed, renamed or edited, or a limit changes
  */
-record RuleFiles(Path directory, List<RuleFile> files, String limits, String version) {
+record RuleFiles(Path directory, List<RuleFile> files, String limits, List<RuleFile> scenarios, String version) {
 
     static final int VERSION_HEX_DIGITS = 12;
+    /** The folder, below the rules directory, of the scenario files. */
+    static final String TESTS_FOLDER = "tests";
+    static final String SCENARIO_SUFFIX = ".yaml";
 
     /** @param relativePath the path below the rules directory, with {@code /} separators on every OS */
     record RuleFile(String relativePath, String content) {
@@ -44,6 +51,7 @@ record RuleFiles(Path directory, List<RuleFile> files, String limits, String ver
         Objects.requireNonNull(directory, "directory");
         files = List.copyOf(files);
         Objects.requireNonNull(limits, "limits");
+        scenarios = List.copyOf(scenarios);
         Objects.requireNonNull(version, "version");
     }
 
@@ -76,15 +84,77 @@ record RuleFiles(Path directory, List<RuleFile> files, String limits, String ver
         }
         Path limitsPath = directory.resolve(LimitsFile.FILE_NAME);
         String limits = Files.isRegularFile(limitsPath) ? readText(limitsPath) : "";
-        return of(directory, files, limits);
+        List<RuleFile> scenarios = new ArrayList<>();
+        for (Path path : scenarioPaths(directory)) {
+            scenarios.add(new RuleFile(relativePath(directory, path), readText(path)));
+        }
+        return of(directory, files, limits, scenarios);
     }
 
-    /** Rule files and limits from anywhere (a folder read, or a candidate sent to be validated). */
+    /** Rule files and limits from anywhere, without scenarios. */
     static RuleFiles of(Path directory, List<RuleFile> files, String limits) {
+        return of(directory, files, limits, List.of());
+    }
+
+    /** Rule files, limits and scenarios from anywhere (a folder read, or a candidate sent to be validated). */
+    static RuleFiles of(Path directory, List<RuleFile> files, String limits, List<RuleFile> scenarios) {
         List<RuleFile> sorted = files.stream().sorted(Comparator.comparing(RuleFile::relativePath)).toList();
         List<RuleFile> hashed = new ArrayList<>(sorted);
         hashed.add(new RuleFile(LimitsFile.FILE_NAME, limits));
-        return new RuleFiles(directory, sorted, limits, versionOf(hashed));
+        List<RuleFile> sortedScenarios = scenarios.stream().sorted(Comparator.comparing(RuleFile::relativePath)).toList();
+        return new RuleFiles(directory, sorted, limits, sortedScenarios, versionOf(hashed));
+    }
+
+    /**
+     * These files with some replaced or added: {@code limits.yaml}, a {@code tests/<name>.yaml} or
+     * else a {@code .drl} file, by relative path (a candidate sent to be validated).
+     */
+    RuleFiles withReplacements(Map<String, String> contentByRelativePath) {
+        Map<String, RuleFile> drl = new TreeMap<>();
+        files.forEach(file -> drl.put(file.relativePath(), file));
+        Map<String, RuleFile> tests = new TreeMap<>();
+        scenarios.forEach(file -> tests.put(file.relativePath(), file));
+        String newLimits = limits;
+        for (Map.Entry<String, String> replacement : contentByRelativePath.entrySet()) {
+            String path = replacement.getKey();
+            RuleFile file = new RuleFile(path, replacement.getValue());
+            if (path.equals(LimitsFile.FILE_NAME)) {
+                newLimits = replacement.getValue();
+            } else if (isScenarioPath(path)) {
+                tests.put(path, file);
+            } else if (path.endsWith(".drl")) {
+                drl.put(path, file);
+            } else {
+                throw new IllegalArgumentException(path + " is neither a .drl file, " + LimitsFile.FILE_NAME + " nor a "
+                        + TESTS_FOLDER + "/<name>" + SCENARIO_SUFFIX + " file");
+            }
+        }
+        return of(directory, List.copyOf(drl.values()), newLimits, List.copyOf(tests.values()));
+    }
+
+    /** Whether a relative path names a scenario file: {@code tests/<name>.yaml}, directly in the tests folder. */
+    static boolean isScenarioPath(String relativePath) {
+        String prefix = TESTS_FOLDER + "/";
+        if (!relativePath.startsWith(prefix) || !relativePath.endsWith(SCENARIO_SUFFIX)) {
+            return false;
+        }
+        String name = relativePath.substring(prefix.length());
+        return name.length() > SCENARIO_SUFFIX.length() && !name.contains("/") && !name.startsWith(".");
+    }
+
+    /** The scenario files of a rules directory, {@code tests/*.yaml}; none when there is no tests folder. */
+    static List<Path> scenarioPaths(Path directory) {
+        Path tests = directory.resolve(TESTS_FOLDER);
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(tests)) {
+            return list.filter(path -> Files.isRegularFile(path) && isScenarioPath(relativePath(directory, path)))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("rules directory " + tests + " cannot be listed: " + e.getMessage(), e);
+        }
     }
 
     private static String readText(Path path) {
@@ -97,7 +167,7 @@ record RuleFiles(Path directory, List<RuleFile> files, String limits, String ver
         }
     }
 
-    private static String relativePath(Path directory, Path file) {
+    static String relativePath(Path directory, Path file) {
         return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 

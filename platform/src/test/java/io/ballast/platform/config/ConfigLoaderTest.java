@@ -227,6 +227,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRulesWatchIntervalComesFromTheFileOrTheEnvironmentAndDefaultsToOneSecond() throws IOException {
+        assertThat(loader.load(Optional.empty(), Map.of()).rules())
+                .isEqualTo(new BallastConfig.Rules(Path.of("rules"), Duration.ofSeconds(1)));
+        assertThat(loader.load(Optional.of(write("rules:\n  watchInterval: PT0.2S\n")), Map.of()).rules().watchInterval())
+                .isEqualTo(Duration.ofMillis(200));
+        assertThat(loader.load(Optional.empty(), Map.of("BALLAST_RULES_WATCH_INTERVAL", "PT10S")).rules().watchInterval())
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aRulesWatchIntervalOutOfRangeIsNamedWithItsValue() throws IOException {
+        Path slowWatch = write("rules:\n  watchInterval: PT11S\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(slowWatch), Map.of()))
+                .hasMessage(slowWatch + ": rules.watchInterval must be between PT0.05S and PT10S, got PT11S");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_RULES_WATCH_INTERVAL", "PT0.01S")))
+                .hasMessage("config: rules.watchInterval must be between PT0.05S and PT10S, got PT0.01S");
+    }
+
+    @Test
     void pluginSettingsOutOfRangeAreNamedWithTheirValue() throws IOException {
         Path slowWatch = write("plugins:\n  watchInterval: PT10S\n");
         assertThatThrownBy(() -> loader.load(Optional.of(slowWatch), Map.of()))

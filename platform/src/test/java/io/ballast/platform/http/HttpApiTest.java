@@ -67,6 +67,7 @@ class HttpApiTest {
     private static final String MANAGER = "manager-token-0123456789";
     private static final String TRADER = "trader-token-0123456789";
     private static final String ADMIN = "admin-token-0123456789";
+    private static final String RISK_OFFICER = "risk-officer-token-0123456789";
     private static final Instant CREATED_AT = Instant.parse("2024-03-01T10:15:30Z");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -74,6 +75,7 @@ class HttpApiTest {
     private static final FakePortfolios portfolios = new FakePortfolios();
     private static final FakeRiskChecks riskChecks = new FakeRiskChecks();
     private static final FakePlugins plugins = new FakePlugins();
+    private static final FakeRules rules = new FakeRules();
     private static final FakeQuant quant = new FakeQuant();
     private static final Map<String, ComponentHealth> components = new ConcurrentHashMap<>();
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -88,8 +90,9 @@ class HttpApiTest {
                 new BallastConfig.AccessToken(VIEWER, "vera", Set.of("viewer")),
                 new BallastConfig.AccessToken(MANAGER, "paula", Set.of("portfolio-manager")),
                 new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
-                new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")))));
-        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, plugins, quant,
+                new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")),
+                new BallastConfig.AccessToken(RISK_OFFICER, "rita", Set.of("risk-officer")))));
+        api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, rules, plugins, quant,
                 () -> Map.copyOf(components), new UnusedRiskEvaluations()).await();
     }
 
@@ -104,6 +107,7 @@ class HttpApiTest {
         portfolios.reset();
         riskChecks.reset();
         plugins.reset();
+        rules.reset();
         components.clear();
     }
 
@@ -722,6 +726,161 @@ class HttpApiTest {
     }
 
     @Nested
+    class Rules {
+
+        private static final Instant ACTIVATED = Instant.parse("2026-01-02T03:04:05Z");
+        private static final Instant ATTEMPTED = Instant.parse("2026-01-02T04:00:00Z");
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({VIEWER, TRADER, MANAGER, RISK_OFFICER, ADMIN})
+        void everyRoleReadsTheRulesAndTheirStatus(String token) throws Exception {
+            HttpResponse<String> list = send(get("/api/v1/rules", token));
+            HttpResponse<String> status = send(get("/api/v1/rules/status", token));
+
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(list.body())).isEqualTo(JSON.readTree("""
+                    {"version":"0123456789ab","activatedAt":"2026-01-02T03:04:05Z","ruleCount":2,
+                     "files":[{"path":"stop-loss.drl","rules":["hard stop-loss","soft stop-loss"]}],
+                     "limits":{"stopLoss.hardLossFraction":0.08}}"""));
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(status.body())).isEqualTo(JSON.readTree("""
+                    {"version":"0123456789ab","activatedAt":"2026-01-02T03:04:05Z","ruleCount":2,"files":["stop-loss.drl"],
+                     "limits":{"stopLoss.hardLossFraction":0.08}}"""));
+        }
+
+        @Test
+        void theStatusShowsARejectedReloadWithItsErrorsAndFailedScenarios() throws Exception {
+            rules.lastReload = new RulesPort.ReloadView(ATTEMPTED, "ba9876543210", "REJECTED",
+                    List.of(new RulesPort.ErrorView("stop-loss.drl", 12, "unexpected token 'then'")),
+                    List.of(new RulesPort.ScenarioView("tests/stop-loss.yaml", "down 8% exits", false,
+                            List.of("hard stop-loss EXIT asset:AAPL"), List.of())));
+
+            HttpResponse<String> response = send(get("/api/v1/rules/status", VIEWER));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).get("lastReload")).isEqualTo(JSON.readTree("""
+                    {"at":"2026-01-02T04:00:00Z","candidateVersion":"ba9876543210","outcome":"REJECTED",
+                     "errors":[{"file":"stop-loss.drl","line":12,"message":"unexpected token 'then'"}],
+                     "failedScenarios":[{"file":"tests/stop-loss.yaml","name":"down 8% exits","passed":false,
+                                         "missing":["hard stop-loss EXIT asset:AAPL"],"unexpected":[]}]}"""));
+        }
+
+        @Test
+        void readingTheRulesNeedsAToken() throws Exception {
+            assertProblem(send(get("/api/v1/rules", null)), 401);
+            assertProblem(send(get("/api/v1/rules/status", null)), 401);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({VIEWER, TRADER, MANAGER})
+        void onlyARiskOfficerOrAnAdminValidatesOrReloads(String token) throws Exception {
+            assertProblem(send(post("/api/v1/rules/validate", token, VALID_RULES)), 403);
+            assertProblem(send(post("/api/v1/rules/reload", token, null)), 403);
+            assertThat(rules.validations).isEmpty();
+            assertThat(rules.reloads).isZero();
+        }
+
+        @Test
+        void validatingOrReloadingNeedsAToken() throws Exception {
+            assertProblem(send(post("/api/v1/rules/validate", null, VALID_RULES)), 401);
+            assertProblem(send(post("/api/v1/rules/reload", null, null)), 401);
+        }
+
+        private static final String VALID_RULES = """
+                {"files":[{"path":"stop-loss.drl","content":"package io.ballast.rules;"},
+                          {"path":"limits.yaml","content":"stopLoss:\\n  hardLossFraction: 0.07\\n"},
+                          {"path":"tests/extra.yaml","content":"scenarios: []"}]}""";
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({RISK_OFFICER, ADMIN})
+        void aRiskOfficerOrAnAdminValidatesFilesAndGetsTheVerdict(String token) throws Exception {
+            rules.verdict = new RulesPort.Validation(false, "ba9876543210",
+                    List.of(new RulesPort.ErrorView("stop-loss.drl", 3, "no viable alternative"), new RulesPort.ErrorView("", null, "folder")),
+                    List.of());
+
+            HttpResponse<String> response = send(post("/api/v1/rules/validate", token, VALID_RULES));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"valid":false,"version":"ba9876543210",
+                     "errors":[{"file":"stop-loss.drl","line":3,"message":"no viable alternative"},{"file":"","message":"folder"}],
+                     "scenarios":[]}"""));
+            assertThat(rules.validations).containsExactly(Map.of(
+                    "stop-loss.drl", "package io.ballast.rules;",
+                    "limits.yaml", "stopLoss:\n  hardLossFraction: 0.07\n",
+                    "tests/extra.yaml", "scenarios: []"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "../etc/passwd.drl | must name a file below the rules folder, without '.', '..' or empty segments: ../etc/passwd.drl",
+                "crypto/../x.drl   | must name a file below the rules folder, without '.', '..' or empty segments: crypto/../x.drl",
+                "/rules/x.drl      | must be relative to the rules folder, not absolute: /rules/x.drl",
+                "notes.txt         | must be a .drl file, limits.yaml or tests/<name>.yaml: notes.txt",
+                "tests/a/b.yaml    | must be a .drl file, limits.yaml or tests/<name>.yaml: tests/a/b.yaml",
+                "other.yaml        | must be a .drl file, limits.yaml or tests/<name>.yaml: other.yaml"})
+        void aPathOutsideTheRuleFilesIsAnswered400NamingIt(String path, String problem) throws Exception {
+            String body = "{\"files\":[{\"path\":\"ok.drl\",\"content\":\"\"},{\"path\":\"" + path + "\",\"content\":\"x\"}]}";
+
+            JsonNode errors = assertProblem(send(post("/api/v1/rules/validate", RISK_OFFICER, body)), 400).get("errors");
+
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).get("field").asText()).isEqualTo("files[1].path");
+            assertThat(errors.get(0).get("problem").asText()).isEqualTo(problem);
+            assertThat(rules.validations).isEmpty();
+        }
+
+        @Test
+        void theSamePathTwiceIsAnswered400NamingTheSecond() throws Exception {
+            JsonNode errors = assertProblem(send(post("/api/v1/rules/validate", RISK_OFFICER, """
+                    {"files":[{"path":"a.drl","content":""},{"path":"a.drl","content":"x"}]}""")), 400).get("errors");
+
+            assertThat(errors.get(0).get("field").asText()).isEqualTo("files[1].path");
+            assertThat(errors.get(0).get("problem").asText()).isEqualTo("a.drl is sent twice");
+        }
+
+        @Test
+        void aBodyWithoutFilesIsRefusedByTheContract() throws Exception {
+            assertProblem(send(post("/api/v1/rules/validate", RISK_OFFICER, "{\"files\":[]}")), 400);
+            assertProblem(send(post("/api/v1/rules/validate", RISK_OFFICER, "{\"files\":[{\"path\":\"a.drl\"}]}")), 400);
+            assertThat(rules.validations).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"ACTIVATED", "UNCHANGED"})
+        void aReloadThatWentLiveOrChangedNothingAnswers200WithTheStatus(String outcome) throws Exception {
+            rules.reloadOutcome = new RulesPort.ReloadView(ATTEMPTED, "0123456789ab", outcome, List.of(), List.of());
+
+            HttpResponse<String> response = send(post("/api/v1/rules/reload", RISK_OFFICER, null));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                    {"version":"0123456789ab","activatedAt":"2026-01-02T03:04:05Z","ruleCount":2,"files":["stop-loss.drl"],
+                     "limits":{"stopLoss.hardLossFraction":0.08},
+                     "lastReload":{"at":"2026-01-02T04:00:00Z","candidateVersion":"0123456789ab","outcome":"%s",
+                                   "errors":[],"failedScenarios":[]}}""".formatted(outcome)));
+            assertThat(rules.reloads).isEqualTo(1);
+        }
+
+        @Test
+        void aRejectedReloadAnswers422NamingEachErrorAndFailedScenario() throws Exception {
+            rules.reloadOutcome = new RulesPort.ReloadView(ATTEMPTED, "ba9876543210", "REJECTED",
+                    List.of(new RulesPort.ErrorView("stop-loss.drl", 12, "unexpected token 'then'")),
+                    List.of(new RulesPort.ScenarioView("tests/stop-loss.yaml", "down 8% exits", false,
+                            List.of("hard stop-loss EXIT asset:AAPL"), List.of("x"))));
+
+            JsonNode problem = assertProblem(send(post("/api/v1/rules/reload", ADMIN, null)), 422);
+
+            assertThat(problem.get("detail").asText())
+                    .isEqualTo("The rules folder (candidate version ba9876543210) was not put in service; version 0123456789ab goes on deciding");
+            assertThat(problem.get("errors")).isEqualTo(JSON.readTree("""
+                    [{"field":"stop-loss.drl","problem":"line 12: unexpected token 'then'"},
+                     {"field":"tests/stop-loss.yaml",
+                      "problem":"scenario 'down 8% exits' failed: missing [hard stop-loss EXIT asset:AAPL]; unexpected [x]"}]"""));
+        }
+    }
+
+    @Nested
     class Contract {
 
         @Test
@@ -752,7 +911,7 @@ class HttpApiTest {
             HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
                     AccessTokens.from(new BallastConfig.Security(List.of(
                             new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
-                    slow, riskChecks, plugins, quant, Map::of, new UnusedRiskEvaluations()).await();
+                    slow, riskChecks, rules, plugins, quant, Map::of, new UnusedRiskEvaluations()).await();
             try {
                 URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
                 CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -779,7 +938,7 @@ class HttpApiTest {
         @Test
         void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
             assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
-                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, plugins, quant, Map::of,
+                    AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, rules, plugins, quant, Map::of,
                     new UnusedRiskEvaluations()).await())
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
@@ -918,6 +1077,48 @@ class HttpApiTest {
             }
             changes.add(action + " " + pluginId);
             return Optional.of(new PluginView(pluginId, "1.2.0", pluginId + ".jar", state, List.of(), null, null));
+        }
+    }
+
+    static final class FakeRules implements RulesPort {
+        final List<Map<String, String>> validations = new CopyOnWriteArrayList<>();
+        volatile int reloads;
+        volatile RulesPort.ReloadView lastReload;
+        volatile RulesPort.ReloadView reloadOutcome;
+        volatile RulesPort.Validation verdict;
+
+        void reset() {
+            validations.clear();
+            reloads = 0;
+            lastReload = null;
+            reloadOutcome = null;
+            verdict = new RulesPort.Validation(true, "0123456789ab", List.of(), List.of());
+        }
+
+        @Override
+        public RuleBase rules() {
+            return new RuleBase("0123456789ab", Instant.parse("2026-01-02T03:04:05Z"), 2,
+                    List.of(new RuleFileView("stop-loss.drl", List.of("hard stop-loss", "soft stop-loss"))),
+                    Map.of("stopLoss.hardLossFraction", 0.08));
+        }
+
+        @Override
+        public RulesStatus status() {
+            return new RulesStatus("0123456789ab", Instant.parse("2026-01-02T03:04:05Z"), 2, List.of("stop-loss.drl"),
+                    Map.of("stopLoss.hardLossFraction", 0.08), lastReload);
+        }
+
+        @Override
+        public Validation validate(Map<String, String> contentByPath) {
+            validations.add(Map.copyOf(contentByPath));
+            return verdict;
+        }
+
+        @Override
+        public RulesStatus reload() {
+            reloads++;
+            lastReload = reloadOutcome;
+            return status();
         }
     }
 
