@@ -50,9 +50,14 @@ public record ProposedTrade(
         }
     }
 
-    /** Whether the trade makes the asset's position larger in absolute weight (a buy adding to a long, a sell adding to a short). */
+    /**
+     * Whether the trade adds exposure to the asset: a larger absolute weight (a buy adding to a long, a
+     * sell adding to a short), or a position turned to the other side (a long of 25% sold into a short
+     * of 22% is a new short, however it compares with the long).
+     */
     public boolean increasesExposure() {
-        return Math.abs(resultingWeight) > Math.abs(currentWeight);
+        boolean turned = resultingWeight != 0 && Math.signum(resultingWeight) != Math.signum(currentWeight) && currentWeight != 0;
+        return turned || Math.abs(resultingWeight) > Math.abs(currentWeight);
     }
 
     private static void requirePositive(String id, String field, double value) {

@@ -1,6 +1,7 @@
 package io.ballast.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.Future;
@@ -39,7 +40,9 @@ final class ApiContract {
                 throw new IllegalStateException(RESOURCE + " is not on the class path; is ballast-api there?");
             }
             byte[] yaml = in.readAllBytes();
-            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            // a key written twice (a path, a schema) is an error, not "the last one wins": tools refuse such a document
+            JsonNode tree = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                    .readTree(yaml);
             return new ApiContract(yaml, new JsonObject(Buffer.buffer(new ObjectMapper().writeValueAsBytes(tree))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class RiskMonitor implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ballast-risk-monitor").daemon(true).factory());
     /** Only the poller thread (or a test calling {@link #poll} alone) touches it. */
     private PriceWatermark seen;
+    /** The portfolios whose last evaluation failed: tried again at every poll until they pass. */
+    private Set<String> failedLastTime = Set.of();
 
     /**
      * @param rules the rule engine, e.g. {@code riskEngine::evaluate}
@@ -87,29 +90,33 @@ public final class RiskMonitor implements AutoCloseable {
 
     /**
      * Looks at the price watermark once; when it moved since the last look (or this is the first),
-     * evaluates every portfolio.
+     * evaluates every portfolio; else evaluates again only those whose evaluation failed last time,
+     * so a passing failure (the store briefly away) does not leave a portfolio unjudged until the next bar.
      *
      * @return whether it evaluated
      */
     public synchronized boolean poll() {
         PriceWatermark now = priceBars.watermark();
-        if (now.equals(seen)) {
+        boolean moved = !now.equals(seen);
+        if (!moved && failedLastTime.isEmpty()) {
             return false;
         }
-        seen = now;
-        List<String> ids = portfolios.ids();
-        int failed = 0;
+        List<String> ids = moved ? portfolios.ids() : List.copyOf(failedLastTime);
+        seen = now; // only once the portfolios are listed: a failed listing leaves the new prices unseen
+        Set<String> failed = new LinkedHashSet<>();
         for (String id : ids) {
             try {
                 evaluate(id);
             } catch (RuntimeException e) {
-                failed++;
-                LOG.warn("Risk monitor: evaluating portfolio {} failed, the others go on: {}", id, FailureMessages.rootCause(e));
+                failed.add(id);
+                LOG.warn("Risk monitor: evaluating portfolio {} failed, the others go on; it is tried again at the next poll: {}",
+                        id, FailureMessages.rootCause(e));
                 LOG.debug("Risk monitor: portfolio {} failed", id, e);
             }
         }
+        failedLastTime = failed;
         LOG.info("Risk monitor: prices at {} ({} bars); evaluated {} portfolios{}", now.newestBarTime().map(Instant::toString)
-                .orElse("none"), now.barCount(), ids.size() - failed, failed == 0 ? "" : ", " + failed + " failed");
+                .orElse("none"), now.barCount(), ids.size() - failed.size(), failed.isEmpty() ? "" : ", " + failed.size() + " failed");
         return true;
     }
 

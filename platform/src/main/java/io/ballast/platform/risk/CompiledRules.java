@@ -2,7 +2,6 @@ package io.ballast.platform.risk;
 
 import io.ballast.api.risk.RiskDecisions;
 import io.ballast.api.risk.RiskLimits;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import io.ballast.platform.problem.FailureMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -44,6 +46,9 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
     /** The global every rule file reports its decisions to. */
     static final String DECISIONS_GLOBAL = "decisions";
 
+    /** How a rule reads a threshold: {@code value("stopLoss.hardLossFraction")}. */
+    private static final Pattern LIMIT_READ = Pattern.compile("\\bvalue\\(\\s*\"([^\"]+)\"\\s*\\)");
+
     private static final Logger log = LoggerFactory.getLogger(CompiledRules.class);
 
     CompiledRules {
@@ -71,6 +76,7 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
      */
     static CompiledRules compile(RuleFiles ruleFiles, Instant activatedAt) {
         RiskLimits limits = LimitsFile.parse(ruleFiles.directory(), ruleFiles.limits());
+        requireNamedLimits(ruleFiles, limits);
         KieResources resources = KieServices.get().getResources();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(CompiledRules.class.getClassLoader()));
@@ -104,6 +110,30 @@ record CompiledRules(KieBase kieBase, String version, Instant activatedAt, List<
         }
         byFile.replaceAll((file, names) -> names.stream().sorted().toList());
         return byFile;
+    }
+
+    /**
+     * Every {@code value("name")} a rule file reads must be in limits.yaml. Drools cannot see this
+     * (the name is a string): unchecked, a misspelt limit would compile, pass the scenarios that never
+     * reach it, and then fail every evaluation whose facts do.
+     */
+    private static void requireNamedLimits(RuleFiles ruleFiles, RiskLimits limits) {
+        List<RuleFileError> unknown = new ArrayList<>();
+        for (RuleFiles.RuleFile file : ruleFiles.files()) {
+            String[] lines = file.content().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher read = LIMIT_READ.matcher(lines[i]);
+                while (read.find()) {
+                    if (!limits.values().containsKey(read.group(1))) {
+                        unknown.add(new RuleFileError(file.relativePath(), i + 1, "limit \"" + read.group(1)
+                                + "\" is not in " + LimitsFile.FILE_NAME + "; the limits are " + limits.values().keySet()));
+                    }
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new RuleFileException(ruleFiles.directory(), unknown);
+        }
     }
 
     private static RuleFileException compileFailure(RuleFiles ruleFiles, List<KnowledgeBuilderError> errors) {

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,7 @@ class RiskMonitorTest {
     List<Alert> delivered = new CopyOnWriteArrayList<>();
     String holdsAaa;
     String failsToEvaluate;
+    final AtomicBoolean bbbFails = new AtomicBoolean(true);
 
     @BeforeEach
     void startMonitorOverAStoreWithBars() throws IOException {
@@ -105,7 +107,7 @@ class RiskMonitorTest {
                 store.portfolioNavs(), Clock.systemUTC());
         // one portfolio's evaluation fails (as a rule throwing would): the others must still be evaluated
         Function<RiskFacts, RiskEvaluation> failingForBbb = riskFacts -> {
-            if (riskFacts.portfolio().orElseThrow().portfolioId().equals(failsToEvaluate)) {
+            if (riskFacts.portfolio().orElseThrow().portfolioId().equals(failsToEvaluate) && bbbFails.get()) {
                 throw new IllegalStateException("a rule failed on this portfolio");
             }
             return engine.evaluate(riskFacts);
@@ -131,7 +133,14 @@ class RiskMonitorTest {
         // NAV 1000 + 10 x 95 recorded; the BBB portfolio failed without stopping the AAA one
         assertThat(store.portfolioNavs().peak(holdsAaa)).contains(new BigDecimal("1950"));
         assertThat(store.riskEvaluations().latestOf(failsToEvaluate)).isEmpty();
-        assertThat(monitor.poll()).isFalse(); // no new bar
+        // no new bar: only the portfolio that failed is tried again, and fails again
+        assertThat(monitor.poll()).isTrue();
+        assertThat(store.riskEvaluations().latest(Optional.of(holdsAaa), 10)).hasSize(1);
+        assertThat(store.riskEvaluations().latestOf(failsToEvaluate)).isEmpty();
+        bbbFails.set(false); // the cause went away: the next poll judges it, though no bar arrived
+        assertThat(monitor.poll()).isTrue();
+        assertThat(store.riskEvaluations().latestOf(failsToEvaluate)).isPresent();
+        assertThat(monitor.poll()).isFalse(); // nothing new, nothing failed
 
         store.priceBars().saveAll(List.of(bar(3, "91"))); // down 9%
         assertThat(monitor.poll()).isTrue();

@@ -144,6 +144,46 @@ class RulesReloadTest {
     }
 
     @Test
+    void aRuleReadingALimitThatIsNotInLimitsYamlIsRefusedNamingFileLineAndLimit() throws IOException {
+        TestRuleFolder.write(rules, 0.08);
+        RiskEngine engine = load();
+        String version = engine.version();
+        // compiles (the name is a string) and no scenario reaches it: only the check of limit names can catch it
+        Files.writeString(rules.resolve("stop.drl"), TestRuleFolder.STOP_DRL.replace("stopLoss.hardLossFraction", "stopLoss.hardLosFraction"));
+
+        RulesStatus status = engine.reloadNow();
+
+        assertThat(engine.version()).isEqualTo(version);
+        ReloadAttempt attempt = status.lastAttempt().orElseThrow();
+        assertThat(attempt.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+        assertThat(attempt.errors()).containsExactly(new RuleFileError("stop.drl", 15,
+                "limit \"stopLoss.hardLosFraction\" is not in limits.yaml; the limits are [stopLoss.hardLossFraction]"));
+    }
+
+    @Test
+    void aRuleThatThrowsOnAScenarioFailsThatScenarioAndKeepsTheRunningVersion() throws IOException {
+        TestRuleFolder.write(rules, 0.08);
+        TestRuleFolder.writeScenarios(rules, "stop.yaml", SCENARIOS);
+        RiskEngine engine = load();
+        String version = engine.version();
+        // the consequence divides by a zero quantity held in a BigDecimal: it throws whenever the rule fires
+        Files.writeString(rules.resolve("stop.drl"), TestRuleFolder.STOP_DRL.replace(
+                "\"loss \" + $position.unrealisedPnlFraction()", "\"loss \" + java.math.BigDecimal.ONE.divide(java.math.BigDecimal.ZERO)"));
+
+        RulesStatus status = engine.reloadNow();
+
+        assertThat(engine.version()).isEqualTo(version);
+        ReloadAttempt attempt = status.lastAttempt().orElseThrow();
+        assertThat(attempt.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+        assertThat(attempt.failedScenarios()).singleElement().satisfies(failed -> {
+            assertThat(failed.name()).isEqualTo("down 9% exits");
+            assertThat(failed.missing()).containsExactly("test hard stop EXIT asset:AAPL severity CRITICAL");
+            assertThat(failed.unexpected()).singleElement().asString()
+                    .startsWith("the rules failed on this scenario: ").contains("Division by zero");
+        });
+    }
+
+    @Test
     void aFailingScenarioKeepsTheRunningVersionAndNamesTheScenarioAndWhatWasMissing() throws IOException {
         TestRuleFolder.write(rules, 0.08);
         TestRuleFolder.writeScenarios(rules, "stop.yaml", SCENARIOS);

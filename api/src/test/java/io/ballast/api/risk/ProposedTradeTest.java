@@ -1,0 +1,31 @@
+package io.ballast.api.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ballast.api.execution.OrderSide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProposedTradeTest {
+
+    private static ProposedTrade trade(OrderSide side, double currentWeight, double resultingWeight) {
+        return new ProposedTrade("t1", "p", "AAPL", "Technology", side, 10, 1000, currentWeight, resultingWeight, 0.3, 1);
+    }
+
+    @ParameterizedTest(name = "{0} from {1} to {2}: adds exposure {3}")
+    @CsvSource({
+            "BUY,  0.10,  0.15, true",   // a bigger long
+            "SELL, 0.10,  0.05, false",  // a smaller long
+            "SELL, 0.10,  0,    false",  // closed
+            "SELL, -0.10, -0.15, true",  // a bigger short
+            "BUY,  -0.10, -0.05, false", // a smaller short
+            "BUY,  0,     0.05, true",   // a new long
+            "SELL, 0,     -0.05, true",  // a new short
+            "SELL, 0.25,  -0.22, true",  // a long of 25% turned into a short of 22%: a new short, though smaller in size
+            "BUY,  -0.25, 0.22, true",   // and the other way round
+    })
+    void addsExposureWhenTheAbsoluteWeightGrowsOrThePositionTurnsSides(OrderSide side, double current, double resulting,
+                                                                        boolean expected) {
+        assertThat(trade(side, current, resulting).increasesExposure()).isEqualTo(expected);
+    }
+}
