@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
 /**
  * The in-process Zeebe engine with its gRPC gateway bound to the loopback interface. It keeps its
@@ -82,6 +83,11 @@ final class LoopbackZeebeEngine implements AutoCloseable {
     /** Every record the engine wrote; for diagnostics and tests of the embedded mode. */
     RecordStreamSource records() {
         return engine.getRecordStreamSource();
+    }
+
+    /** Moves the engine's clock, which its timers and job timeouts read; for tests of timed paths. */
+    void increaseTime(Duration by) {
+        engine.increaseTime(by);
     }
 
     @Override
