@@ -20,6 +20,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The embedded engine's variant of a BPMN file: every Camunda user task (a {@code bpmn:userTask}
@@ -116,8 +117,8 @@ final class EmbeddedUserTasks {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            // the default handler prints parse errors to stderr; the caller deals with them instead
-            builder.setErrorHandler(null);
+            // the default handler prints parse errors to stderr; this one only throws the fatal ones
+            builder.setErrorHandler(new DefaultHandler());
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
