@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Turns holdings and target weights into a {@link RebalanceProposal}.
@@ -237,7 +238,7 @@ public final class RebalanceProposer {
     }
 
     private static double trackingError(Holdings holdings, TargetWeights targets, ProposalMarket market, BigDecimal nav,
-            java.util.function.Function<Holding, BigDecimal> quantity) {
+            Function<Holding, BigDecimal> quantity) {
         List<String> assets = market.covarianceAssets();
         double[] active = new double[assets.size()];
         double navValue = nav.doubleValue();

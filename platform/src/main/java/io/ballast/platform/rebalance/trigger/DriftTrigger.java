@@ -2,6 +2,7 @@ package io.ballast.platform.rebalance.trigger;
 
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.platform.problem.InvalidInputException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Fires when any asset's weight is off its target by more than the absolute tolerance
@@ -42,9 +44,9 @@ public record DriftTrigger(double absoluteToleranceFraction, double relativeTole
                 TriggerInputs.require("targetWeights", inputs.targetWeights()));
     }
 
-    public Optional<TriggerFiring> evaluate(java.time.Instant at, Map<String, Double> currentWeights, TargetWeights targets) {
+    public Optional<TriggerFiring> evaluate(Instant at, Map<String, Double> currentWeights, TargetWeights targets) {
         Set<String> assets = new LinkedHashSet<>(targets.weightByAsset().keySet());
-        assets.addAll(new java.util.TreeSet<>(currentWeights.keySet()));
+        assets.addAll(new TreeSet<>(currentWeights.keySet()));
         List<TriggerMeasure> breaches = new ArrayList<>();
         for (String asset : assets) {
             Double current = currentWeights.getOrDefault(asset, 0.0);
