@@ -4,7 +4,6 @@ import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.platform.problem.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +44,9 @@ public record DriftTrigger(double absoluteToleranceFraction, double relativeTole
     }
 
     public Optional<TriggerFiring> evaluate(Instant at, Map<String, Double> currentWeights, TargetWeights targets) {
-        Set<String> assets = new LinkedHashSet<>(targets.weightByAsset().keySet());
-        assets.addAll(new TreeSet<>(currentWeights.keySet()));
+        // sorted, so the measures come in the same order whatever the maps' order
+        Set<String> assets = new TreeSet<>(targets.weightByAsset().keySet());
+        assets.addAll(currentWeights.keySet());
         List<TriggerMeasure> breaches = new ArrayList<>();
         for (String asset : assets) {
             Double current = currentWeights.getOrDefault(asset, 0.0);
