@@ -47,8 +47,9 @@ import java.util.Set;
  *   <li>Daily P&L: {@code Σ quantity × (last close − the close before it)}, from the stored closes.</li>
  *   <li>Gross exposure {@code Σ|MV|}, net {@code Σ MV}, Herfindahl {@code Σ weight²}.</li>
  *   <li>Volatility regime: see {@link VolatilityRegimeClassifier}.</li>
- *   <li>Trades: notional {@code quantity × last price}; "resulting" figures after all trades applied
- *       together, cash moving by the notional (so the NAV at last prices is unchanged), costs ignored.</li>
+ *   <li>Trades: notional {@code quantity × last price}; "current" figures before the trades, "resulting"
+ *       ones after all trades applied together, cash moving by the notional (so the NAV at last prices is
+ *       unchanged), costs ignored.</li>
  * </ul>
  * Calls block on the store. Bad input: {@link InvalidInputException} naming the JSON path.
  */
@@ -248,6 +249,11 @@ public final class RiskFactsAssembler {
             resultingGross += Math.abs(marketValue);
             resultingSectorWeights.merge(sectors.get(entry.getKey()), nav > 0 ? marketValue / nav : 0, Double::sum);
         }
+        Map<String, Double> currentSectorWeights = new HashMap<>();
+        for (Map.Entry<String, Double> entry : currentQuantities.entrySet()) {
+            double marketValue = entry.getValue() * prices.get(entry.getKey());
+            currentSectorWeights.merge(sectors.get(entry.getKey()), nav > 0 ? marketValue / nav : 0, Double::sum);
+        }
         double resultingLeverage = nav > 0 ? resultingGross / nav : 0;
         List<ProposedTrade> proposed = new ArrayList<>();
         for (TradeRequest trade : trades) {
@@ -256,6 +262,7 @@ public final class RiskFactsAssembler {
             double resulting = nav > 0 ? quantities.get(trade.asset()) * price / nav : 0;
             proposed.add(new ProposedTrade(trade.id(), portfolioId, trade.asset(), sectors.get(trade.asset()), trade.side(),
                     trade.quantity().doubleValue(), trade.quantity().doubleValue() * price, current, resulting,
+                    currentSectorWeights.getOrDefault(sectors.get(trade.asset()), 0.0),
                     resultingSectorWeights.get(sectors.get(trade.asset())), resultingLeverage));
         }
         return proposed;

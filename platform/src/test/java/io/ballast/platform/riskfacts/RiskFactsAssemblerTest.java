@@ -163,6 +163,7 @@ class RiskFactsAssemblerTest {
          * after all three: AAA 0, BBB 60 x 45.6 = 2736, CCC 10 x 30 = 300;
          * cash 5839 - 456 + 1881 - 300 = 6964, NAV 6964 + 2736 + 300 = 10000 (unchanged)
          * weights: AAA 0, BBB 0.2736, CCC 0.03; sectors the same (one asset each); leverage 3036 / 10000
+         * before them the sectors are their one asset's: Financials 0.228, Technology 0.1881, Layer 1 none (0)
          */
         assertThat(proposed).extracting(ProposedTrade::id).containsExactly("1", "exit-a", "3");
         ProposedTrade buyB = proposed.get(0);
@@ -170,6 +171,7 @@ class RiskFactsAssemblerTest {
         assertThat(buyB.sector()).isEqualTo("Financials");
         assertThat(buyB.currentWeight()).isCloseTo(0.228, within(EXACT));
         assertThat(buyB.resultingWeight()).isCloseTo(0.2736, within(EXACT));
+        assertThat(buyB.currentSectorWeight()).isCloseTo(0.228, within(EXACT));
         assertThat(buyB.resultingSectorWeight()).isCloseTo(0.2736, within(EXACT));
         assertThat(buyB.resultingLeverage()).isCloseTo(0.3036, within(EXACT));
         assertThat(buyB.increasesExposure()).isTrue();
@@ -177,6 +179,7 @@ class RiskFactsAssemblerTest {
         assertThat(sellA.notional()).isCloseTo(1881, within(1e-9));
         assertThat(sellA.currentWeight()).isCloseTo(0.1881, within(EXACT));
         assertThat(sellA.resultingWeight()).isCloseTo(0, within(EXACT));
+        assertThat(sellA.currentSectorWeight()).isCloseTo(0.1881, within(EXACT));
         assertThat(sellA.resultingSectorWeight()).isCloseTo(0, within(EXACT));
         assertThat(sellA.increasesExposure()).isFalse();
         ProposedTrade buyC = proposed.get(2);
@@ -184,6 +187,8 @@ class RiskFactsAssemblerTest {
         assertThat(buyC.notional()).isCloseTo(300, within(1e-9));
         assertThat(buyC.currentWeight()).isZero();
         assertThat(buyC.resultingWeight()).isCloseTo(0.03, within(EXACT));
+        assertThat(buyC.currentSectorWeight()).isZero();
+        assertThat(buyC.resultingSectorWeight()).isCloseTo(0.03, within(EXACT));
         assertThat(buyC.resultingLeverage()).isCloseTo(0.3036, within(EXACT));
     }
 
