@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param herfindahlIndex             the sum of the squared position weights (1 for a single asset,
  *                                    1/n for n equal positions); 0 for no positions
  * @param dailyPnl                    the change of the positions' value over the last day: each position at
- *                                    its last close minus at the close before
+ *                                    its last close minus at the close before, for a position whose last
+ *                                    close is of the newest bar day (one that did not trade then adds 0); a
+ *                                    position given its last price: at that price minus at its latest close
  * @param volatilityRegime            the portfolio's recent volatility against its long-run level
  */
 public record PortfolioRisk(

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param notional              quantity times the last price, in the base currency; positive
  * @param currentWeight         the asset's signed weight before the trades, a fraction of the NAV
  * @param resultingWeight       the asset's signed weight after the trades
+ * @param currentSectorWeight   the summed signed weight of the asset's sector before the trades
  * @param resultingSectorWeight the summed signed weight of the asset's sector after the trades
  * @param resultingLeverage     gross exposure over NAV after the trades
  */
@@ -30,6 +31,7 @@ public record ProposedTrade(
         double notional,
         double currentWeight,
         double resultingWeight,
+        double currentSectorWeight,
         double resultingSectorWeight,
         double resultingLeverage) {
 
@@ -43,6 +45,7 @@ public record ProposedTrade(
         requirePositive(id, "notional", notional);
         requireFinite(id, "currentWeight", currentWeight);
         requireFinite(id, "resultingWeight", resultingWeight);
+        requireFinite(id, "currentSectorWeight", currentSectorWeight);
         requireFinite(id, "resultingSectorWeight", resultingSectorWeight);
         requireFinite(id, "resultingLeverage", resultingLeverage);
         if (resultingLeverage < 0) {
@@ -58,6 +61,17 @@ public record ProposedTrade(
     public boolean increasesExposure() {
         boolean turned = resultingWeight != 0 && Math.signum(resultingWeight) != Math.signum(currentWeight) && currentWeight != 0;
         return turned || Math.abs(resultingWeight) > Math.abs(currentWeight);
+    }
+
+    /**
+     * Whether the trades add exposure to the asset's sector: a larger absolute sector weight, or a
+     * sector turned to the other side, as {@link #increasesExposure()} for the asset. A short that
+     * takes a 40% sector down to 35% (a hedge) does not, whatever it does to its own asset.
+     */
+    public boolean increasesSectorExposure() {
+        boolean turned = resultingSectorWeight != 0 && currentSectorWeight != 0
+                && Math.signum(resultingSectorWeight) != Math.signum(currentSectorWeight);
+        return turned || Math.abs(resultingSectorWeight) > Math.abs(currentSectorWeight);
     }
 
     private static void requirePositive(String id, String field, double value) {

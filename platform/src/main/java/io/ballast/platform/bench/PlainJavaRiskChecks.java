@@ -158,11 +158,18 @@ public final class PlainJavaRiskChecks {
     }
 
     private void checkTrade(ProposedTrade trade, RiskFacts facts, List<RiskDecision> decisions) {
+        RiskSubject subject = RiskSubject.trade(trade.id());
+        String what = "trade " + trade.id() + " (" + trade.side() + " " + plain(trade.quantity()) + " " + trade.asset() + ")";
+        // the sector's own size decides, not the asset's: a hedge reducing a concentrated sector goes ahead
+        double sector = limit("concentration.sectorBlockWeightFraction");
+        if (trade.increasesSectorExposure() && Math.abs(trade.resultingSectorWeight()) > sector) {
+            decisions.add(RiskDecision.of("trade sector concentration", Severity.CRITICAL, RiskAction.BLOCK_TRADE, subject,
+                    format("%s would take sector %s from %.2f%% to %.2f%% of NAV, over the sector limit of %s%%",
+                            what, trade.sector(), 100 * trade.currentSectorWeight(), 100 * trade.resultingSectorWeight(), percent(sector))));
+        }
         if (!trade.increasesExposure()) {
             return;
         }
-        RiskSubject subject = RiskSubject.trade(trade.id());
-        String what = "trade " + trade.id() + " (" + trade.side() + " " + plain(trade.quantity()) + " " + trade.asset() + ")";
         double warn = limit("concentration.assetWarnWeightFraction");
         double block = limit("concentration.assetBlockWeightFraction");
         double weight = Math.abs(trade.resultingWeight());
@@ -174,12 +181,6 @@ public final class PlainJavaRiskChecks {
             decisions.add(RiskDecision.of("trade asset concentration approval", Severity.WARNING, RiskAction.NEEDS_APPROVAL, subject,
                     format("%s would take %s from %.2f%% to %.2f%% of NAV, over the asset warning limit of %s%%",
                             what, trade.asset(), 100 * trade.currentWeight(), 100 * trade.resultingWeight(), percent(warn))));
-        }
-        double sector = limit("concentration.sectorBlockWeightFraction");
-        if (Math.abs(trade.resultingSectorWeight()) > sector) {
-            decisions.add(RiskDecision.of("trade sector concentration", Severity.CRITICAL, RiskAction.BLOCK_TRADE, subject,
-                    format("%s would take sector %s to %.2f%% of NAV, over the sector limit of %s%%",
-                            what, trade.sector(), 100 * trade.resultingSectorWeight(), percent(sector))));
         }
         double maxLeverage = limit("leverage.maxLeverage");
         if (trade.resultingLeverage() > maxLeverage) {

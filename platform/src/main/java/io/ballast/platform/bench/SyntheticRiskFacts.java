@@ -62,9 +62,12 @@ public final class SyntheticRiskFacts {
             double resulting = position.weight() + change;
             OrderSide side = change > 0 ? OrderSide.BUY : OrderSide.SELL;
             double quantity = 1 + random.nextInt(500);
+            // the trades move the sector by -15 to +10 points: both a growing and a hedged sector over the limit occur
+            double resultingSectorWeight = random.nextDouble(-0.1, 0.45);
+            double currentSectorWeight = resultingSectorWeight - random.nextDouble(-0.1, 0.15);
             trades.add(new ProposedTrade("t" + t, PORTFOLIO, position.asset(), position.sector(), side, quantity,
-                    round2(quantity * position.lastPrice()), position.weight(), resulting, random.nextDouble(-0.1, 0.45),
-                    random.nextDouble(0.8, 2.6)));
+                    round2(quantity * position.lastPrice()), position.weight(), resulting, currentSectorWeight,
+                    resultingSectorWeight, random.nextDouble(0.8, 2.6)));
         }
         return RiskFacts.of(portfolio, positions, trades);
     }

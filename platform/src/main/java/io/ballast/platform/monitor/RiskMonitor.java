@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * {@link PriceWatermark} moves), evaluates every portfolio: records its NAV, runs the rules, stores
  * the evaluation (trigger MONITOR) and raises an alert for each WARNING or CRITICAL decision that the
  * portfolio's previous monitor evaluation did not have (same rule, subject and action), so a standing
- * breach alerts once, not on every tick. A portfolio that fails is logged and the others go on.
+ * breach alerts once, not on every tick. An alert that could not be stored is owed: it is raised at the
+ * next evaluation that still makes its decision, although the previous evaluation had it too. A
+ * portfolio that fails is logged and the others go on.
  */
 public final class RiskMonitor implements AutoCloseable {
 
@@ -64,6 +68,11 @@ public final class RiskMonitor implements AutoCloseable {
     private PriceWatermark seen;
     /** The portfolios whose last evaluation failed: tried again at every poll until they pass. */
     private Set<String> failedLastTime = Set.of();
+    /**
+     * By portfolio, the decisions whose alert could not be stored: the previous evaluation has them, so
+     * without this they would never alert. In memory: a restart forgets them (the evaluations are kept).
+     */
+    private final Map<String, Set<DecisionKey>> owedAlerts = new HashMap<>();
 
     /**
      * @param rules the rule engine, e.g. {@code riskEngine::evaluate}
@@ -134,11 +143,29 @@ public final class RiskMonitor implements AutoCloseable {
                 .orElse(Set.of());
         evaluations.insert(new StoredRiskEvaluation(UUID.randomUUID().toString(), portfolioId, now, evaluation.rulesVersion(),
                 EvaluationTrigger.MONITOR, REQUESTED_BY, evaluation.decisions()));
+        Set<DecisionKey> owed = owedAlerts.getOrDefault(portfolioId, Set.of());
+        Set<DecisionKey> stillOwed = new LinkedHashSet<>();
+        RuntimeException firstFailure = null;
         for (RiskDecision decision : evaluation.decisions()) {
-            if (decision.severity() != Severity.INFO && !before.contains(DecisionKey.of(decision))) {
-                alerts.publish(alert(portfolioId, evaluation.rulesVersion(), decision, now), Optional.of(portfolioId),
-                        Optional.of(evaluation.rulesVersion()));
+            DecisionKey key = DecisionKey.of(decision);
+            if (decision.severity() != Severity.INFO && (!before.contains(key) || owed.contains(key))) {
+                try {
+                    alerts.publish(alert(portfolioId, evaluation.rulesVersion(), decision, now), Optional.of(portfolioId),
+                            Optional.of(evaluation.rulesVersion()));
+                } catch (RuntimeException e) {
+                    // the other alerts still go out; this one is owed until it is stored
+                    stillOwed.add(key);
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                }
             }
+        }
+        if (stillOwed.isEmpty()) {
+            owedAlerts.remove(portfolioId);
+        } else {
+            owedAlerts.put(portfolioId, stillOwed);
+            // failed, so the portfolio is evaluated again at the next poll, and its owed alerts raised then
+            throw new IllegalStateException(stillOwed.size() + " alerts could not be stored; they are raised at the next evaluation",
+                    firstFailure);
         }
     }
 

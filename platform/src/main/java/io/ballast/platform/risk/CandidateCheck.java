@@ -2,6 +2,7 @@ package io.ballast.platform.risk;
 
 import io.ballast.platform.app.StartupException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +26,22 @@ record CandidateCheck(String version, Optional<CompiledRules> rules, List<RuleFi
         scenarios = List.copyOf(scenarios);
     }
 
-    /** Reads the folder and checks what it holds. */
-    static CandidateCheck ofFolder(Path directory, Instant compiledAt) {
+    /** Reads the folder and checks what it holds, the scenarios within {@code timeout} together. */
+    static CandidateCheck ofFolder(Path directory, Instant compiledAt, Duration timeout) {
         RuleFiles files;
         try {
             files = RuleFiles.read(directory);
         } catch (StartupException unreadable) {
             return new CandidateCheck(null, Optional.empty(), List.of(new RuleFileError("", 0, unreadable.getMessage())), List.of());
         }
-        return of(files, compiledAt);
+        return of(files, compiledAt, timeout);
     }
 
-    static CandidateCheck of(RuleFiles files, Instant compiledAt) {
+    /**
+     * @param timeout how long all scenarios together may run; a candidate whose scenarios have not
+     *                finished by then (a rule looping forever) fails, with the scenario it was stuck on
+     */
+    static CandidateCheck of(RuleFiles files, Instant compiledAt, Duration timeout) {
         CompiledRules compiled;
         List<Scenario> scenarios = new ArrayList<>();
         try {
@@ -47,7 +52,7 @@ record CandidateCheck(String version, Optional<CompiledRules> rules, List<RuleFi
         } catch (RuleFileException refused) {
             return new CandidateCheck(files.version(), Optional.empty(), refused.errors(), List.of());
         }
-        List<ScenarioResult> results = scenarios.stream().map(scenario -> ScenarioRunner.run(compiled, scenario)).toList();
+        List<ScenarioResult> results = ScenarioRunner.runAll(compiled, scenarios, timeout);
         return new CandidateCheck(files.version(), Optional.of(compiled), List.of(), results);
     }
 

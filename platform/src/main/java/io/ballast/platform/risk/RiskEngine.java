@@ -9,6 +9,7 @@ import io.ballast.platform.health.ComponentHealth;
 import io.ballast.platform.problem.FailureMessages;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,12 @@ public final class RiskEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RiskEngine.class);
 
+    /**
+     * How long a candidate's scenarios may run together: the shipped ones take milliseconds, so a
+     * candidate still running after this has a rule that does not finish, and is refused.
+     */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Comparator<RiskDecision> DECISION_ORDER = Comparator
             .comparing(RiskDecision::rule)
             .thenComparing(decision -> decision.subject().kind())
@@ -60,15 +67,18 @@ public final class RiskEngine implements AutoCloseable {
     private final Path directory;
     private final Clock clock;
     private final Consumer<ReloadAttempt> onReload;
+    private final Duration checkTimeout;
     /** Guarded by {@code this}: reloads run one at a time. */
     private final RulesFolderWatch watch;
     private volatile RulesState state;
     private ScheduledExecutorService watchThread;
 
-    private RiskEngine(Path directory, Clock clock, Consumer<ReloadAttempt> onReload, RulesFolderWatch.Stamp stamp, CompiledRules active) {
+    private RiskEngine(Path directory, Clock clock, Consumer<ReloadAttempt> onReload, Duration checkTimeout, RulesFolderWatch.Stamp stamp,
+                       CompiledRules active) {
         this.directory = directory;
         this.clock = clock;
         this.onReload = onReload;
+        this.checkTimeout = checkTimeout;
         this.watch = new RulesFolderWatch(directory, stamp);
         this.state = new RulesState(active, Optional.empty());
     }
@@ -79,7 +89,8 @@ public final class RiskEngine implements AutoCloseable {
      *
      * @throws StartupException when the directory is missing or holds no {@code .drl} file, a file
      *         does not compile (the message names the file, the line and the compiler's message), or a
-     *         scenario fails (the message names its file and name and what differed)
+     *         scenario fails or does not finish within 30 seconds (the message names its file
+     *         and name and what differed)
      */
     public static RiskEngine load(Path rulesDirectory) {
         return load(rulesDirectory, Clock.systemUTC());
@@ -90,12 +101,18 @@ public final class RiskEngine implements AutoCloseable {
     }
 
     static RiskEngine load(Path rulesDirectory, Clock clock, Consumer<ReloadAttempt> onReload) {
+        return load(rulesDirectory, clock, onReload, CHECK_TIMEOUT);
+    }
+
+    /** @param checkTimeout how long a candidate's scenarios may run together, at start and at every reload and validation */
+    static RiskEngine load(Path rulesDirectory, Clock clock, Consumer<ReloadAttempt> onReload, Duration checkTimeout) {
         Objects.requireNonNull(rulesDirectory, "rulesDirectory");
         Objects.requireNonNull(onReload, "onReload");
+        Objects.requireNonNull(checkTimeout, "checkTimeout");
         RulesFolderWatch.Stamp stamp = RulesFolderWatch.stampOf(rulesDirectory);
         CandidateCheck check;
         try {
-            check = CandidateCheck.of(RuleFiles.read(rulesDirectory), clock.instant());
+            check = CandidateCheck.of(RuleFiles.read(rulesDirectory), clock.instant(), checkTimeout);
         } catch (RuleFileException refused) {
             throw new StartupException(refused.getMessage(), refused);
         }
@@ -108,7 +125,7 @@ public final class RiskEngine implements AutoCloseable {
         CompiledRules compiled = check.rules().orElseThrow();
         log.info("Risk rules version {} active: {} rules from {} files in {}, {} scenarios passed",
                 compiled.version(), compiled.ruleCount(), compiled.files().size(), rulesDirectory, check.scenarios().size());
-        return new RiskEngine(rulesDirectory, clock, onReload, stamp, compiled);
+        return new RiskEngine(rulesDirectory, clock, onReload, checkTimeout, stamp, compiled);
     }
 
     /**
@@ -195,7 +212,7 @@ public final class RiskEngine implements AutoCloseable {
         } catch (StartupException unreadable) {
             return new RuleBaseValidation(false, null, List.of(new RuleFileError("", 0, unreadable.getMessage())), List.of());
         }
-        return CandidateCheck.of(files.withReplacements(contentByRelativePath), clock.instant()).validation();
+        return CandidateCheck.of(files.withReplacements(contentByRelativePath), clock.instant(), checkTimeout).validation();
     }
 
     /** The rule base in service and the last reload attempt. */
@@ -281,7 +298,7 @@ public final class RiskEngine implements AutoCloseable {
     private synchronized ReloadAttempt reload() {
         // stamped before it is read: a save after this is seen by the next look and reloaded again
         watch.handled(RulesFolderWatch.stampOf(directory));
-        CandidateCheck check = CandidateCheck.ofFolder(directory, clock.instant());
+        CandidateCheck check = CandidateCheck.ofFolder(directory, clock.instant(), checkTimeout);
         Instant at = clock.instant();
         CompiledRules active = state.active();
         ReloadAttempt attempt;

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,21 +19,25 @@ import java.util.stream.Stream;
  *
  * <p>Polling rather than a {@link java.nio.file.WatchService}, as the plugins folder does: it works
  * on every file system, and telling a finished save from one in progress needs a second look anyway.
- * The folder's stamp is the relative path, size and modification time of every {@code .drl} file,
- * of {@code limits.yaml} and of every {@code tests/*.yaml}. A change is handed over once the stamp
+ * The folder's stamp is the relative path, size, modification time and content hash of every
+ * {@code .drl} file, of {@code limits.yaml} and of every {@code tests/*.yaml}: size and time alone miss
+ * an edit of the same size saved within the file system's time resolution (a limit 0.08 made 0.09
+ * within the same second on a file system keeping whole seconds); the files are small, reading them
+ * at every look costs little. A change is handed over once the stamp
  * is the same at two looks in a row and differs from the one last handled, so an editor saving
  * several files, or a copy in progress, is reloaded once, when it is done.
  */
 final class RulesFolderWatch {
 
-    /** @param files size and time of each watched file, by relative path */
+    /** @param files size, time and content of each watched file, by relative path */
     record Stamp(Map<String, FileState> files) {
         Stamp {
             files = Map.copyOf(files);
         }
     }
 
-    record FileState(long size, FileTime lastModified) {
+    /** @param contentHash SHA-256 of the file's bytes, hex */
+    record FileState(long size, FileTime lastModified, String contentHash) {
     }
 
     private final Path directory;
@@ -76,7 +83,7 @@ final class RulesFolderWatch {
             });
         } catch (IOException | UncheckedIOException e) {
             // a file removed during the walk: the next look sees the folder as it then is
-            return new Stamp(Map.of("", new FileState(-1, FileTime.fromMillis(System.nanoTime()))));
+            return new Stamp(Map.of("", new FileState(-1, FileTime.fromMillis(System.nanoTime()), "")));
         }
         return new Stamp(files);
     }
@@ -85,10 +92,18 @@ final class RulesFolderWatch {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return attributes.isRegularFile()
-                    ? Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime()))
+                    ? Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime(), sha256(Files.readAllBytes(file))))
                     : Optional.empty();
         } catch (IOException gone) {
             return Optional.empty();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

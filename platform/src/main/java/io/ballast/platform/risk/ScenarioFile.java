@@ -53,7 +53,7 @@ final class ScenarioFile {
     private static final Set<String> POSITION_KEYS = Set.of("portfolioId", "asset", "sector", "quantity", "averageEntryPrice",
             "lastPrice", "unrealisedPnlFraction", "peakPriceSinceEntry", "weight", "leverage", "liquidationPrice");
     private static final Set<String> TRADE_KEYS = Set.of("id", "portfolioId", "asset", "sector", "side", "quantity", "notional",
-            "currentWeight", "resultingWeight", "resultingSectorWeight", "resultingLeverage");
+            "currentWeight", "resultingWeight", "currentSectorWeight", "resultingSectorWeight", "resultingLeverage");
     private static final Set<String> EXPECT_KEYS = Set.of("rule", "action", "subject", "severity", "reduceFraction", "messageContains");
 
     private final Path directory;
@@ -183,11 +183,12 @@ final class ScenarioFile {
         double notional = fields.number("notional", true);
         double currentWeight = fields.number("currentWeight", true);
         double resultingWeight = fields.number("resultingWeight", true);
+        double currentSectorWeight = fields.number("currentSectorWeight", true);
         double resultingSectorWeight = fields.number("resultingSectorWeight", true);
         double resultingLeverage = fields.number("resultingLeverage", true);
         return fields.build(() -> new ProposedTrade(id, fields.optionalText("portfolioId").orElse(SCENARIO_PORTFOLIO), asset,
                 fields.optionalText("sector").orElse(PositionRisk.UNCLASSIFIED_SECTOR), side, quantity, notional,
-                currentWeight, resultingWeight, resultingSectorWeight, resultingLeverage));
+                currentWeight, resultingWeight, currentSectorWeight, resultingSectorWeight, resultingLeverage));
     }
 
     private ExpectedDecision expectation(Fields fields) {

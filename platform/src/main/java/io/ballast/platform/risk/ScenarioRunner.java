@@ -2,6 +2,7 @@ package io.ballast.platform.risk;
 
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.platform.problem.FailureMessages;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,52 @@ import java.util.List;
 final class ScenarioRunner {
 
     private ScenarioRunner() {
+    }
+
+    /**
+     * Runs the scenarios in order on a thread of their own and waits at most {@code timeout} for all
+     * of them. A candidate's rules are untrusted code: one that never finishes must not hold the
+     * reload lock (and with it every later reload and the shutdown) for ever. On a timeout the
+     * scenario in progress fails ("did not finish within ...") and the ones after it are not run.
+     * The stuck thread is interrupted and left behind as a daemon: Java cannot stop it, but it holds
+     * no lock and does not keep the platform from exiting.
+     */
+    static List<ScenarioResult> runAll(CompiledRules rules, List<Scenario> scenarios, Duration timeout) {
+        List<ScenarioResult> results = new ArrayList<>();
+        Thread runner = Thread.ofPlatform().name("ballast-rules-scenarios").daemon(true).unstarted(() -> {
+            for (Scenario scenario : scenarios) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // abandoned: its results are no longer read
+                }
+                ScenarioResult result = run(rules, scenario);
+                synchronized (results) {
+                    results.add(result);
+                }
+            }
+        });
+        runner.start();
+        boolean finished;
+        try {
+            finished = runner.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        List<ScenarioResult> done;
+        synchronized (results) {
+            if (!finished) {
+                runner.interrupt();
+            }
+            done = new ArrayList<>(results);
+        }
+        if (done.size() < scenarios.size() && !finished) {
+            Scenario stuck = scenarios.get(done.size());
+            int notRun = scenarios.size() - done.size() - 1;
+            done.add(new ScenarioResult(stuck.file(), stuck.name(), stuck.expected().stream().map(ExpectedDecision::toString).toList(),
+                    List.of("the rules did not finish this scenario within " + timeout
+                            + (notRun > 0 ? "; the " + notRun + " scenarios after it were not run" : ""))));
+        }
+        return List.copyOf(done);
     }
 
     static ScenarioResult run(CompiledRules rules, Scenario scenario) {

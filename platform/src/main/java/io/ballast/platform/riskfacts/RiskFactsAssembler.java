@@ -44,11 +44,15 @@ import java.util.Set;
  *   <li>VaR/ES 95% and 99%, one day, fractions of the NAV: historical simulation over the last 250
  *       daily returns at today's weights (see {@link PortfolioReturnHistory}); NaN with fewer than 60.</li>
  *   <li>Peak NAV: the highest recorded for a stored portfolio (or given inline) and the current NAV.</li>
- *   <li>Daily P&L: {@code Σ quantity × (last close − the close before it)}, from the stored closes.</li>
+ *   <li>Daily P&L: for a position priced from the store, {@code quantity × (last close − the close before it)}
+ *       when its last bar is on the newest bar day among the held assets, else 0 (it did not trade today, and
+ *       yesterday's move is not today's); for an inline position with a given last price,
+ *       {@code quantity × (given last − the latest stored close)}, 0 without a stored close.</li>
  *   <li>Gross exposure {@code Σ|MV|}, net {@code Σ MV}, Herfindahl {@code Σ weight²}.</li>
  *   <li>Volatility regime: see {@link VolatilityRegimeClassifier}.</li>
- *   <li>Trades: notional {@code quantity × last price}; "resulting" figures after all trades applied
- *       together, cash moving by the notional (so the NAV at last prices is unchanged), costs ignored.</li>
+ *   <li>Trades: notional {@code quantity × last price}; "current" figures before the trades, "resulting"
+ *       ones after all trades applied together, cash moving by the notional (so the NAV at last prices is
+ *       unchanged), costs ignored.</li>
  * </ul>
  * Calls block on the store. Bad input: {@link InvalidInputException} naming the JSON path.
  */
@@ -103,7 +107,7 @@ public final class RiskFactsAssembler {
             double last = bars.getLast().close().doubleValue();
             double quantity = position.quantity().doubleValue();
             holdings.add(new Holding(position.asset(), sectorOf(position.asset()), quantity, entry, last,
-                    peakSince(position.asset(), quantity, entry, last, sinceDay, bars), 1, null));
+                    peakSince(position.asset(), quantity, entry, last, sinceDay, bars), 1, null, false));
         }
         Optional<BigDecimal> recordedPeak = navs.peak(portfolio.id());
         return Optional.of(assemble(portfolio.id(), portfolio.cash().doubleValue(),
@@ -155,7 +159,8 @@ public final class RiskFactsAssembler {
             String sector = position.sector() != null ? position.sector() : sectorOf(position.asset());
             holdings.add(new Holding(position.asset(), sector, quantity, entry, last, peak,
                     position.leverage() == null ? 1 : position.leverage().doubleValue(),
-                    position.liquidationPrice() == null ? null : position.liquidationPrice().doubleValue()));
+                    position.liquidationPrice() == null ? null : position.liquidationPrice().doubleValue(),
+                    position.lastPrice() != null));
         }
         double givenPeak = inline.peakNetAssetValue() == null ? Double.NEGATIVE_INFINITY : inline.peakNetAssetValue().doubleValue();
         return assemble(INLINE_PORTFOLIO_ID, inline.cash().doubleValue(), givenPeak, holdings, history, checkedTrades);
@@ -173,16 +178,14 @@ public final class RiskFactsAssembler {
         Map<String, Double> weights = new LinkedHashMap<>();
         double herfindahl = 0;
         double dailyPnl = 0;
+        Optional<Instant> newestBarDay = holdings.stream().map(holding -> history.get(holding.asset()))
+                .filter(bars -> !bars.isEmpty()).map(bars -> barDay(bars.getLast())).max(Instant::compareTo);
         List<PositionRisk> positions = new ArrayList<>();
         for (Holding holding : holdings) {
             double weight = nav > 0 ? holding.marketValue() / nav : 0;
             weights.put(holding.asset(), weight);
             herfindahl += weight * weight;
-            List<PriceBar> bars = history.get(holding.asset());
-            if (bars.size() >= 2) {
-                dailyPnl += holding.quantity()
-                        * (bars.getLast().close().doubleValue() - bars.get(bars.size() - 2).close().doubleValue());
-            }
+            dailyPnl += dailyPnl(holding, history.get(holding.asset()), newestBarDay);
             positions.add(PositionRisk.ofPrices(portfolioId, holding.asset(), holding.quantity(), holding.entry(), holding.last())
                     .withSector(holding.sector())
                     .withPeakPriceSinceEntry(holding.peak())
@@ -196,6 +199,24 @@ public final class RiskFactsAssembler {
                 tail[0], tail[1], tail[2], tail[3], gross, net, herfindahl, dailyPnl, regime);
         List<ProposedTrade> proposed = proposedTrades(portfolioId, nav, cash, holdings, trades);
         return RiskFacts.of(portfolio, positions, proposed);
+    }
+
+    /**
+     * A given last price moves from the latest stored close (that is the "yesterday" the caller's price
+     * is today's for); a stored price moves by its last day's move, if that day is today's.
+     */
+    private static double dailyPnl(Holding holding, List<PriceBar> bars, Optional<Instant> newestBarDay) {
+        if (holding.lastGiven()) {
+            return bars.isEmpty() ? 0 : holding.quantity() * (holding.last() - bars.getLast().close().doubleValue());
+        }
+        if (bars.size() < 2 || !newestBarDay.equals(Optional.of(barDay(bars.getLast())))) {
+            return 0;
+        }
+        return holding.quantity() * (bars.getLast().close().doubleValue() - bars.get(bars.size() - 2).close().doubleValue());
+    }
+
+    private static Instant barDay(PriceBar bar) {
+        return bar.time().truncatedTo(ChronoUnit.DAYS);
     }
 
     /** VaR 95, ES 95, VaR 99, ES 99; all 0 for a portfolio of cash only (nothing can be lost). */
@@ -248,6 +269,11 @@ public final class RiskFactsAssembler {
             resultingGross += Math.abs(marketValue);
             resultingSectorWeights.merge(sectors.get(entry.getKey()), nav > 0 ? marketValue / nav : 0, Double::sum);
         }
+        Map<String, Double> currentSectorWeights = new HashMap<>();
+        for (Map.Entry<String, Double> entry : currentQuantities.entrySet()) {
+            double marketValue = entry.getValue() * prices.get(entry.getKey());
+            currentSectorWeights.merge(sectors.get(entry.getKey()), nav > 0 ? marketValue / nav : 0, Double::sum);
+        }
         double resultingLeverage = nav > 0 ? resultingGross / nav : 0;
         List<ProposedTrade> proposed = new ArrayList<>();
         for (TradeRequest trade : trades) {
@@ -256,6 +282,7 @@ public final class RiskFactsAssembler {
             double resulting = nav > 0 ? quantities.get(trade.asset()) * price / nav : 0;
             proposed.add(new ProposedTrade(trade.id(), portfolioId, trade.asset(), sectors.get(trade.asset()), trade.side(),
                     trade.quantity().doubleValue(), trade.quantity().doubleValue() * price, current, resulting,
+                    currentSectorWeights.getOrDefault(sectors.get(trade.asset()), 0.0),
                     resultingSectorWeights.get(sectors.get(trade.asset())), resultingLeverage));
         }
         return proposed;
@@ -361,8 +388,9 @@ public final class RiskFactsAssembler {
                 .orElse(PositionRisk.UNCLASSIFIED_SECTOR);
     }
 
+    /** @param lastGiven whether the last price was given inline rather than taken from the store */
     private record Holding(String asset, String sector, double quantity, double entry, double last, double peak,
-                           double leverage, Double liquidationPrice) {
+                           double leverage, Double liquidationPrice, boolean lastGiven) {
 
         double marketValue() {
             return quantity * last;

@@ -25,10 +25,14 @@ import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredAlert;
 import io.ballast.platform.store.StoredRiskEvaluation;
+import io.ballast.platform.store.AlertRepository;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +174,51 @@ class RiskMonitorTest {
         publisher.close();
         assertThat(delivered).hasSize(1);
         assertThat(store.alerts().latest(10)).extracting(StoredAlert::delivery).containsExactly(AlertDelivery.DELIVERED);
+    }
+
+    @Test
+    void anAlertThatCouldNotBeStoredIsRaisedAtTheNextPollThoughTheEvaluationWasStored() {
+        // the same store, but the alerts' connection fails while armed
+        AtomicBoolean alertStoreFails = new AtomicBoolean(false);
+        DataSource real = store.dataSource();
+        DataSource failing = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && alertStoreFails.getAndSet(false)) {
+                        throw new SQLException("the alert store is away for a moment");
+                    }
+                    try {
+                        return method.invoke(real, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AlertPublisher flaky = new AlertPublisher(new AlertRepository(failing), id -> Optional.of(new Recording(delivered)),
+                List.of(new AlertRoute("log", Map.of())));
+        bbbFails.set(false);
+        RiskMonitor flakyMonitor = new RiskMonitor(store.priceBars(), store.portfolios(), new RiskFactsAssembler(store.instruments(),
+                store.priceBars(), store.portfolios(), store.portfolioNavs(), Clock.systemUTC()), engine::evaluate,
+                store.riskEvaluations(), store.portfolioNavs(), flaky, Clock.systemUTC());
+        try {
+            assertThat(flakyMonitor.poll()).isTrue(); // down 5%: nothing to alert
+            store.priceBars().saveAll(List.of(bar(3, "91"))); // down 9%: the hard stop
+            alertStoreFails.set(true); // fails once: storing the stop's alert
+
+            assertThat(flakyMonitor.poll()).isTrue();
+            assertThat(latestOf(holdsAaa).decisions()).extracting(decision -> decision.rule()).containsExactly("hard stop-loss");
+            assertThat(store.alerts().latest(10)).isEmpty();
+
+            // no new bar: the portfolio is judged again, its previous evaluation already has the stop, and the owed alert goes out
+            assertThat(flakyMonitor.poll()).isTrue();
+            assertThat(store.alerts().latest(10)).singleElement()
+                    .satisfies(alert -> assertThat(alert.alert().title()).isEqualTo("hard stop-loss: EXIT asset:AAA"));
+
+            store.priceBars().saveAll(List.of(bar(4, "90"))); // the breach stands: no second alert
+            assertThat(flakyMonitor.poll()).isTrue();
+            assertThat(store.alerts().latest(10)).hasSize(1);
+        } finally {
+            flakyMonitor.close();
+            flaky.close();
+        }
     }
 
     @Test

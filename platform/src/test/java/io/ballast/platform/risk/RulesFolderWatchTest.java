@@ -67,6 +67,22 @@ class RulesFolderWatchTest {
     }
 
     @Test
+    void anEditOfTheSameSizeAndTimeIsSeenByItsContent() throws IOException {
+        save("limits.yaml", "stopLoss:\n  hardLossFraction: 0.08\n", T1);
+        watch.look();
+        Optional<RulesFolderWatch.Stamp> first = watch.look();
+        assertThat(first).isPresent();
+        watch.handled(first.get());
+
+        // 0.08 made 0.09 within the file system's time resolution: the same 35 bytes, the same time
+        save("limits.yaml", "stopLoss:\n  hardLossFraction: 0.09\n", T1);
+        assertThat(Files.size(rules.resolve("limits.yaml"))).isEqualTo(35);
+
+        assertThat(watch.look()).isEmpty();
+        assertThat(watch.look()).as("settled at the new content").isPresent();
+    }
+
+    @Test
     void ruleFilesInSubFoldersAndScenarioFilesCountButOtherFilesDoNot() throws IOException {
         save("README.md", "notes", T1);
         save("tests/notes.txt", "notes", T1);

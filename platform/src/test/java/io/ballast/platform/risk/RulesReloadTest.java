@@ -26,8 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reload pipeline: read the folder, compile, run every scenario, and swap only when all passed. */
@@ -181,6 +183,34 @@ class RulesReloadTest {
             assertThat(failed.unexpected()).singleElement().asString()
                     .startsWith("the rules failed on this scenario: ").contains("Division by zero");
         });
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // before the time limit, the reload hung here for ever
+    void aRuleThatNeverFinishesFailsItsScenarioAfterTheTimeLimitAndKeepsTheRunningVersion() throws IOException {
+        TestRuleFolder.write(rules, 0.08);
+        TestRuleFolder.writeScenarios(rules, "stop.yaml", SCENARIOS);
+        RiskEngine engine = RiskEngine.load(rules, clock, heard::add, Duration.ofMillis(200));
+        String version = engine.version();
+        // the consequence spins until its thread is interrupted: for the rule base, for ever; the interruption only
+        // spares the test's machine a core spinning after the test (a rule that ignores it would spin on, on its daemon thread)
+        Files.writeString(rules.resolve("stop.drl"), TestRuleFolder.STOP_DRL.replace(
+                "decisions.add(", "while (!Thread.currentThread().isInterrupted()) { Thread.onSpinWait(); }\n    decisions.add("));
+
+        RulesStatus status = engine.reloadNow();
+
+        assertThat(engine.version()).isEqualTo(version);
+        ReloadAttempt attempt = status.lastAttempt().orElseThrow();
+        assertThat(attempt.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+        assertThat(attempt.failedScenarios()).containsExactly(new ScenarioResult("tests/stop.yaml", "down 9% exits",
+                List.of("test hard stop EXIT asset:AAPL severity CRITICAL"),
+                List.of("the rules did not finish this scenario within PT0.2S; the 1 scenarios after it were not run")));
+        assertThat(heard).containsExactly(attempt);
+        // the running rules go on deciding, and the lock is free: the folder put right reloads
+        assertThat(actions(engine.evaluate(DOWN_SEVEN_PERCENT))).isEmpty();
+        TestRuleFolder.write(rules, 0.07);
+        assertThat(engine.reloadNow().lastAttempt().orElseThrow().outcome()).isEqualTo(ReloadOutcome.ACTIVATED);
+        assertThat(actions(engine.evaluate(DOWN_SEVEN_PERCENT))).containsExactly(RiskAction.EXIT);
     }
 
     @Test

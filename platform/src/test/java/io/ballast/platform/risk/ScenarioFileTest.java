@@ -46,7 +46,7 @@ class ScenarioFileTest {
                            leverage: 2, liquidationPrice: 300, peakPriceSinceEntry: 190, portfolioId: other}
                       trades:
                         - {id: t1, asset: AAPL, side: BUY, quantity: 10, notional: 950, currentWeight: 0.095,
-                           resultingWeight: 0.105, resultingSectorWeight: 0.2, resultingLeverage: 1.0}
+                           resultingWeight: 0.105, currentSectorWeight: 0.19, resultingSectorWeight: 0.2, resultingLeverage: 1.0}
                     expect:
                       - {rule: soft stop-loss, action: REDUCE, subject: "asset:AAPL", severity: WARNING, reduceFraction: 0.5}
                       - {rule: trade check, action: NEEDS_APPROVAL, subject: "trade:t1", messageContains: "10.5%"}
@@ -66,7 +66,7 @@ class ScenarioFileTest {
                 new PositionRisk("scenario", "AAPL", "Unclassified", 100, 100, 95, -0.05, 100, 0, 1, null),
                 new PositionRisk("other", "TSLA", "Autos", -5, 200, 210, -0.05, 190, -0.1, 2, 300.0));
         assertThat(scenario.facts().trades()).containsExactly(
-                new ProposedTrade("t1", "scenario", "AAPL", "Unclassified", OrderSide.BUY, 10, 950, 0.095, 0.105, 0.2, 1.0));
+                new ProposedTrade("t1", "scenario", "AAPL", "Unclassified", OrderSide.BUY, 10, 950, 0.095, 0.105, 0.19, 0.2, 1.0));
         assertThat(scenario.expected()).containsExactly(
                 new ExpectedDecision("soft stop-loss", RiskAction.REDUCE, RiskSubject.asset("AAPL"), Optional.of(Severity.WARNING),
                         OptionalDouble.of(0.5), Optional.empty()),
@@ -109,10 +109,12 @@ class ScenarioFileTest {
                     + "scenario 'x': key given.positions[1 - 1].quantity must be a number, not the text \"ten\"",
             "a negative price | positions: [{asset: A, quantity: 1, averageEntryPrice: -1, lastPrice: 1}] | "
                     + "scenario 'x': given.positions[0]: averageEntryPrice of A must be a positive number: -1.0",
-            "an unknown side | trades: [{id: t, asset: A, side: HOLD, quantity: 1, notional: 1, currentWeight: 0, resultingWeight: 0, resultingSectorWeight: 0, resultingLeverage: 0}] | "
+            "an unknown side | trades: [{id: t, asset: A, side: HOLD, quantity: 1, notional: 1, currentWeight: 0, resultingWeight: 0, currentSectorWeight: 0, resultingSectorWeight: 0, resultingLeverage: 0}] | "
                     + "scenario 'x': key given.trades[0].side must be one of [BUY, SELL], not \"HOLD\"",
-            "a trade without its leverage | trades: [{id: t, asset: A, side: BUY, quantity: 1, notional: 1, currentWeight: 0, resultingWeight: 0, resultingSectorWeight: 0}] | "
+            "a trade without its leverage | trades: [{id: t, asset: A, side: BUY, quantity: 1, notional: 1, currentWeight: 0, resultingWeight: 0, currentSectorWeight: 0, resultingSectorWeight: 0}] | "
                     + "scenario 'x': key given.trades[0].resultingLeverage is required",
+            "a trade without its current sector weight | trades: [{id: t, asset: A, side: BUY, quantity: 1, notional: 1, currentWeight: 0, resultingWeight: 0, resultingSectorWeight: 0, resultingLeverage: 0}] | "
+                    + "scenario 'x': key given.trades[0].currentSectorWeight is required",
             "an unknown given key | position: [] | "
                     + "scenario 'x': unknown key given.position (known: portfolio, positions, trades)"})
     void aFactTheFileGetsWrongIsNamedWithFileScenarioAndKey(String caseName, String given, String message) {

@@ -163,6 +163,7 @@ class RiskFactsAssemblerTest {
          * after all three: AAA 0, BBB 60 x 45.6 = 2736, CCC 10 x 30 = 300;
          * cash 5839 - 456 + 1881 - 300 = 6964, NAV 6964 + 2736 + 300 = 10000 (unchanged)
          * weights: AAA 0, BBB 0.2736, CCC 0.03; sectors the same (one asset each); leverage 3036 / 10000
+         * before them the sectors are their one asset's: Financials 0.228, Technology 0.1881, Layer 1 none (0)
          */
         assertThat(proposed).extracting(ProposedTrade::id).containsExactly("1", "exit-a", "3");
         ProposedTrade buyB = proposed.get(0);
@@ -170,6 +171,7 @@ class RiskFactsAssemblerTest {
         assertThat(buyB.sector()).isEqualTo("Financials");
         assertThat(buyB.currentWeight()).isCloseTo(0.228, within(EXACT));
         assertThat(buyB.resultingWeight()).isCloseTo(0.2736, within(EXACT));
+        assertThat(buyB.currentSectorWeight()).isCloseTo(0.228, within(EXACT));
         assertThat(buyB.resultingSectorWeight()).isCloseTo(0.2736, within(EXACT));
         assertThat(buyB.resultingLeverage()).isCloseTo(0.3036, within(EXACT));
         assertThat(buyB.increasesExposure()).isTrue();
@@ -177,6 +179,7 @@ class RiskFactsAssemblerTest {
         assertThat(sellA.notional()).isCloseTo(1881, within(1e-9));
         assertThat(sellA.currentWeight()).isCloseTo(0.1881, within(EXACT));
         assertThat(sellA.resultingWeight()).isCloseTo(0, within(EXACT));
+        assertThat(sellA.currentSectorWeight()).isCloseTo(0.1881, within(EXACT));
         assertThat(sellA.resultingSectorWeight()).isCloseTo(0, within(EXACT));
         assertThat(sellA.increasesExposure()).isFalse();
         ProposedTrade buyC = proposed.get(2);
@@ -184,6 +187,8 @@ class RiskFactsAssemblerTest {
         assertThat(buyC.notional()).isCloseTo(300, within(1e-9));
         assertThat(buyC.currentWeight()).isZero();
         assertThat(buyC.resultingWeight()).isCloseTo(0.03, within(EXACT));
+        assertThat(buyC.currentSectorWeight()).isZero();
+        assertThat(buyC.resultingSectorWeight()).isCloseTo(0.03, within(EXACT));
         assertThat(buyC.resultingLeverage()).isCloseTo(0.3036, within(EXACT));
     }
 
@@ -207,7 +212,8 @@ class RiskFactsAssemblerTest {
         assertThat(portfolio.netExposure()).isCloseTo(-100, within(1e-9));
         // (1100/900)^2 + (1000/900)^2 = 2210000 / 810000
         assertThat(portfolio.herfindahlIndex()).isCloseTo(2210000.0 / 810000, within(EXACT));
-        assertThat(portfolio.dailyPnl()).isCloseTo(0, within(EXACT)); // AAA's last two closes are equal, ZZZ has none
+        // given last prices move from the latest stored close: AAA -10 x (110 - 94.05) = -159.5; ZZZ has no stored close: 0
+        assertThat(portfolio.dailyPnl()).isCloseTo(-159.5, within(1e-9));
         assertThat(portfolio.hasValueAtRisk()).isFalse(); // ZZZ has no history: no common day
         assertThat(portfolio.volatilityRegime()).isEqualTo(VolatilityRegime.NORMAL);
         PositionRisk aaa = facts.positions().get(0);
@@ -220,6 +226,37 @@ class RiskFactsAssemblerTest {
         assertThat(zzz.peakPriceSinceEntry()).isEqualTo(30);
         assertThat(zzz.leverage()).isEqualTo(3);
         assertThat(zzz.liquidationPrice()).isEqualTo(15);
+    }
+
+    @Test
+    void anAssetWhoseLastBarIsOlderThanTheOthersAddsNothingToTheDailyPnl() {
+        // DDD last traded on day 58 (10 on day 57, 12 on day 58); AAA and BBB have bars on day 60
+        store.instruments().saveAll(List.of(new Instrument("DDD", "Delta", AssetClass.EQUITY, "Energy", "USD")));
+        store.priceBars().saveAll(List.of(bar("DDD", 57, "10"), bar("DDD", 58, "12")));
+        String stale = UUID.randomUUID().toString();
+        store.portfolios().insert(new Portfolio(stale, "One stale asset", "USD", new BigDecimal("1000"), List.of(
+                new Position("AAA", new BigDecimal("20"), new BigDecimal("95")),
+                new Position("BBB", new BigDecimal("50"), new BigDecimal("47")),
+                new Position("DDD", new BigDecimal("100"), new BigDecimal("10"))),
+                day(15), "pm"));
+
+        PortfolioRisk portfolio = assembler.ofStored(stale, List.of()).orElseThrow().portfolio().orElseThrow();
+
+        // AAA 20 x (94.05 - 94.05) = 0, BBB 50 x (45.6 - 48) = -120; DDD's +2 of day 58 is not today's move: 0, not 100 x 2
+        assertThat(portfolio.dailyPnl()).isCloseTo(-120, within(1e-9));
+    }
+
+    @Test
+    void anInlinePositionPricedFromTheStoreMovesByItsLastDayAndAGivenPriceFromTheLatestClose() {
+        InlinePortfolio inline = new InlinePortfolio(new BigDecimal("1000"), List.of(
+                InlinePosition.of("BBB", new BigDecimal("10"), new BigDecimal("40")),
+                new InlinePosition("AAA", new BigDecimal("4"), new BigDecimal("90"), new BigDecimal("95.05"), null, null, null, null)),
+                null);
+
+        PortfolioRisk portfolio = assembler.ofInline(inline, List.of()).portfolio().orElseThrow();
+
+        // BBB from the store: 10 x (45.6 - 48) = -24; AAA given 95.05 against its latest close 94.05: 4 x 1 = 4
+        assertThat(portfolio.dailyPnl()).isCloseTo(-20, within(1e-9));
     }
 
     @Test

@@ -100,6 +100,28 @@ class ConcentrationRuleTest {
         assertThat(decide(quietPortfolio(), List.of(), List.of(trade(OrderSide.BUY, 0.01, 0.02, 0.30, 1)))).isEmpty();
         assertThat(decide(quietPortfolio(), List.of(), List.of(trade(OrderSide.BUY, 0.01, 0.02, 0.3001, 1)))).containsExactly(
                 RiskDecision.of("trade sector concentration", Severity.CRITICAL, RiskAction.BLOCK_TRADE, RiskSubject.trade("t1"),
-                        "trade t1 (BUY 10 A) would take sector Technology to 30.01% of NAV, over the sector limit of 30%"));
+                        "trade t1 (BUY 10 A) would take sector Technology from 29.01% to 30.01% of NAV, over the sector limit of 30%"));
+    }
+
+    @Test
+    void aShortThatTakesAFortyPercentSectorDownToThirtyFiveGoesAhead() {
+        // a new 5% short of A (adding to A's size) hedges its sector from 40% down to 35%: still over 30%, but smaller
+        assertThat(decide(quietPortfolio(), List.of(), List.of(trade(OrderSide.SELL, 0, -0.05, 0.40, 0.35, 1)))).isEmpty();
+    }
+
+    @Test
+    void aSaleInASectorThatOtherTradesGrowOverTheLimitIsBlocked() {
+        // A shrinks from 5% to 3%, but the request's trades together take Technology from 28% to 32%
+        assertThat(decide(quietPortfolio(), List.of(), List.of(trade(OrderSide.SELL, 0.05, 0.03, 0.28, 0.32, 1)))).containsExactly(
+                RiskDecision.of("trade sector concentration", Severity.CRITICAL, RiskAction.BLOCK_TRADE, RiskSubject.trade("t1"),
+                        "trade t1 (SELL 10 A) would take sector Technology from 28.00% to 32.00% of NAV, over the sector limit of 30%"));
+    }
+
+    @Test
+    void aShortTurningASectorToAShortOverTheLimitIsBlocked() {
+        // Technology from 20% long to 35% short: smaller than nothing it was, but a new concentrated short
+        assertThat(decide(quietPortfolio(), List.of(), List.of(trade(OrderSide.SELL, 0.05, -0.10, 0.20, -0.35, 1)))).containsExactly(
+                RiskDecision.of("trade sector concentration", Severity.CRITICAL, RiskAction.BLOCK_TRADE, RiskSubject.trade("t1"),
+                        "trade t1 (SELL 10 A) would take sector Technology from 20.00% to -35.00% of NAV, over the sector limit of 30%"));
     }
 }

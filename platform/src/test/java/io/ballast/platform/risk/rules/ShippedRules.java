@@ -54,8 +54,15 @@ final class ShippedRules {
         return trade(OrderSide.BUY, 0.01, 0.02, 0.05, 1.0);
     }
 
+    /** t1 on A (Technology), the only trade in its sector: the sector moves by A's own change of weight. */
     static ProposedTrade trade(OrderSide side, double currentWeight, double resultingWeight, double resultingSectorWeight, double resultingLeverage) {
-        return new ProposedTrade("t1", "p1", "A", "Technology", side, 10, 1_000, currentWeight, resultingWeight, resultingSectorWeight,
+        return trade(side, currentWeight, resultingWeight, resultingSectorWeight - (resultingWeight - currentWeight), resultingSectorWeight,
                 resultingLeverage);
+    }
+
+    static ProposedTrade trade(OrderSide side, double currentWeight, double resultingWeight, double currentSectorWeight,
+                               double resultingSectorWeight, double resultingLeverage) {
+        return new ProposedTrade("t1", "p1", "A", "Technology", side, 10, 1_000, currentWeight, resultingWeight, currentSectorWeight,
+                resultingSectorWeight, resultingLeverage);
     }
 }
