@@ -42,8 +42,8 @@ public record PortfolioRisk(
     public PortfolioRisk {
         Objects.requireNonNull(portfolioId, "portfolioId");
         Objects.requireNonNull(volatilityRegime, "volatilityRegime");
-        requireFinite("netAssetValue", netAssetValue);
-        requireFinite("peakNetAssetValue", peakNetAssetValue);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "netAssetValue", netAssetValue);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "peakNetAssetValue", peakNetAssetValue);
         if (peakNetAssetValue < netAssetValue) {
             throw new IllegalArgumentException("peakNetAssetValue " + peakNetAssetValue + " of portfolio " + portfolioId
                     + " is below its netAssetValue " + netAssetValue + ": the peak includes the current NAV");
@@ -52,13 +52,13 @@ public record PortfolioRisk(
         requireNotNegativeOrNaN("expectedShortfall95Fraction", expectedShortfall95Fraction);
         requireNotNegativeOrNaN("valueAtRisk99Fraction", valueAtRisk99Fraction);
         requireNotNegativeOrNaN("expectedShortfall99Fraction", expectedShortfall99Fraction);
-        requireFinite("grossExposure", grossExposure);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "grossExposure", grossExposure);
         if (grossExposure < 0) {
             throw new IllegalArgumentException("grossExposure of portfolio " + portfolioId + " must not be negative: " + grossExposure);
         }
-        requireFinite("netExposure", netExposure);
-        requireFinite("herfindahlIndex", herfindahlIndex);
-        requireFinite("dailyPnl", dailyPnl);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "netExposure", netExposure);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "herfindahlIndex", herfindahlIndex);
+        FactNumbers.requireFinite("portfolio " + portfolioId, "dailyPnl", dailyPnl);
     }
 
     /** How far the NAV is below its peak, a fraction of the peak: {@code 1 - NAV / peak}; 0 at the peak or without a positive peak. */
@@ -85,11 +85,6 @@ public record PortfolioRisk(
         return !Double.isNaN(valueAtRisk95Fraction);
     }
 
-    private void requireFinite(String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " of portfolio " + portfolioId + " must be a finite number: " + value);
-        }
-    }
 
     private void requireNotNegativeOrNaN(String field, double value) {
         if (value < 0 || Double.isInfinite(value)) {

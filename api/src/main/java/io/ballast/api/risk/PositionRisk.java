@@ -50,17 +50,17 @@ public record PositionRisk(
         Objects.requireNonNull(portfolioId, "portfolioId");
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(sector, "sector");
-        requirePositive(asset, "averageEntryPrice", averageEntryPrice);
-        requirePositive(asset, "lastPrice", lastPrice);
-        requirePositive(asset, "peakPriceSinceEntry", peakPriceSinceEntry);
-        requireFinite(asset, "quantity", quantity);
-        requireFinite(asset, "unrealisedPnlFraction", unrealisedPnlFraction);
-        requireFinite(asset, "weight", weight);
+        FactNumbers.requirePositive(asset, "averageEntryPrice", averageEntryPrice);
+        FactNumbers.requirePositive(asset, "lastPrice", lastPrice);
+        FactNumbers.requirePositive(asset, "peakPriceSinceEntry", peakPriceSinceEntry);
+        FactNumbers.requireFinite(asset, "quantity", quantity);
+        FactNumbers.requireFinite(asset, "unrealisedPnlFraction", unrealisedPnlFraction);
+        FactNumbers.requireFinite(asset, "weight", weight);
         if (!(leverage >= 1) || !Double.isFinite(leverage)) {
             throw new IllegalArgumentException("leverage of " + asset + " must be a finite number of at least 1: " + leverage);
         }
         if (liquidationPrice != null) {
-            requirePositive(asset, "liquidationPrice", liquidationPrice);
+            FactNumbers.requirePositive(asset, "liquidationPrice", liquidationPrice);
         }
     }
 
@@ -70,8 +70,8 @@ public record PositionRisk(
      * {@value #UNCLASSIFIED_SECTOR}, paid in full. The {@code with...} methods set the rest.
      */
     public static PositionRisk ofPrices(String portfolioId, String asset, double quantity, double averageEntryPrice, double lastPrice) {
-        requirePositive(asset, "averageEntryPrice", averageEntryPrice);
-        requirePositive(asset, "lastPrice", lastPrice);
+        FactNumbers.requirePositive(asset, "averageEntryPrice", averageEntryPrice);
+        FactNumbers.requirePositive(asset, "lastPrice", lastPrice);
         BigDecimal entry = BigDecimal.valueOf(averageEntryPrice);
         BigDecimal fraction = BigDecimal.valueOf(lastPrice).subtract(entry)
                 .multiply(BigDecimal.valueOf((long) Math.signum(quantity)))
@@ -124,17 +124,5 @@ public record PositionRisk(
      */
     public double distanceToLiquidationFraction() {
         return liquidationPrice == null ? Double.NaN : Math.abs(lastPrice - liquidationPrice) / lastPrice;
-    }
-
-    private static void requirePositive(String asset, String field, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " of " + asset + " must be a positive number: " + value);
-        }
-    }
-
-    private static void requireFinite(String asset, String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " of " + asset + " must be a finite number: " + value);
-        }
     }
 }

@@ -41,13 +41,13 @@ public record ProposedTrade(
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(sector, "sector");
         Objects.requireNonNull(side, "side");
-        requirePositive(id, "quantity", quantity);
-        requirePositive(id, "notional", notional);
-        requireFinite(id, "currentWeight", currentWeight);
-        requireFinite(id, "resultingWeight", resultingWeight);
-        requireFinite(id, "currentSectorWeight", currentSectorWeight);
-        requireFinite(id, "resultingSectorWeight", resultingSectorWeight);
-        requireFinite(id, "resultingLeverage", resultingLeverage);
+        FactNumbers.requirePositive("trade " + id, "quantity", quantity);
+        FactNumbers.requirePositive("trade " + id, "notional", notional);
+        FactNumbers.requireFinite("trade " + id, "currentWeight", currentWeight);
+        FactNumbers.requireFinite("trade " + id, "resultingWeight", resultingWeight);
+        FactNumbers.requireFinite("trade " + id, "currentSectorWeight", currentSectorWeight);
+        FactNumbers.requireFinite("trade " + id, "resultingSectorWeight", resultingSectorWeight);
+        FactNumbers.requireFinite("trade " + id, "resultingLeverage", resultingLeverage);
         if (resultingLeverage < 0) {
             throw new IllegalArgumentException("resultingLeverage of trade " + id + " must not be negative: " + resultingLeverage);
         }
@@ -72,17 +72,5 @@ public record ProposedTrade(
         boolean turned = resultingSectorWeight != 0 && currentSectorWeight != 0
                 && Math.signum(resultingSectorWeight) != Math.signum(currentSectorWeight);
         return turned || Math.abs(resultingSectorWeight) > Math.abs(currentSectorWeight);
-    }
-
-    private static void requirePositive(String id, String field, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " of trade " + id + " must be a positive number: " + value);
-        }
-    }
-
-    private static void requireFinite(String id, String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " of trade " + id + " must be a finite number: " + value);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.ballast.platform.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ballast.api.execution.OrderSide;
-import io.ballast.api.risk.RiskDecision;
 import io.ballast.platform.riskfacts.InlinePortfolio;
 import io.ballast.platform.riskfacts.InlinePosition;
 import io.ballast.platform.riskfacts.TradeRequest;
@@ -13,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,15 +28,10 @@ final class RiskEvaluationHandlers {
     private record TradeBody(String id, String asset, OrderSide side, BigDecimal quantity) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record EvaluationBody(String rulesVersion, String portfolioId, Instant evaluatedAt, List<DecisionBody> decisions) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record DecisionBody(String rule, String severity, String action, Double reduceFraction, SubjectBody subject, String message) {}
-
-    private record SubjectBody(String kind, String id) {}
+    private record EvaluationBody(String rulesVersion, String portfolioId, Instant evaluatedAt, List<RiskDecisionBody> decisions) {}
 
     private record StoredEvaluationBody(String id, String portfolioId, Instant evaluatedAt, String rulesVersion, String trigger,
-                                        String requestedBy, List<DecisionBody> decisions) {}
+                                        String requestedBy, List<RiskDecisionBody> decisions) {}
 
     private record EvaluationListBody(List<StoredEvaluationBody> evaluations) {}
 
@@ -79,7 +72,7 @@ final class RiskEvaluationHandlers {
                         false)
                 .onSuccess(evaluation -> evaluation.ifPresentOrElse(
                         found -> JsonBodies.send(rc, 200, new EvaluationBody(found.rulesVersion(), found.portfolioId().orElse(null),
-                                found.evaluatedAt(), found.decisions().stream().map(RiskEvaluationHandlers::body).toList())),
+                                found.evaluatedAt(), found.decisions().stream().map(RiskDecisionBody::of).toList())),
                         () -> rc.fail(new ResourceNotFoundException("portfolio", body.portfolioId()))))
                 .onFailure(rc::fail);
     }
@@ -110,7 +103,7 @@ final class RiskEvaluationHandlers {
     private static StoredEvaluationBody body(StoredRiskEvaluation evaluation) {
         return new StoredEvaluationBody(evaluation.id(), evaluation.portfolioId(), evaluation.evaluatedAt(), evaluation.rulesVersion(),
                 evaluation.trigger().name(), evaluation.requestedBy(),
-                evaluation.decisions().stream().map(RiskEvaluationHandlers::body).toList());
+                evaluation.decisions().stream().map(RiskDecisionBody::of).toList());
     }
 
     private static AlertBody body(StoredAlert stored) {
@@ -119,13 +112,4 @@ final class RiskEvaluationHandlers {
                 stored.rulesVersion().orElse(null), stored.delivery().name(), stored.deliveryError().orElse(null));
     }
 
-    private static DecisionBody body(RiskDecision decision) {
-        return new DecisionBody(
-                decision.rule(),
-                decision.severity().name(),
-                decision.action().name(),
-                decision.reduceFraction().isPresent() ? decision.reduceFraction().getAsDouble() : null,
-                new SubjectBody(decision.subject().kind().name().toLowerCase(Locale.ROOT), decision.subject().id()),
-                decision.message());
-    }
 }
