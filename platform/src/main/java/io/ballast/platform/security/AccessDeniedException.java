@@ -12,4 +12,9 @@ public final class AccessDeniedException extends RuntimeException {
         super("User " + user.name() + " may not " + operationId + ": it needs one of the roles "
                 + allowed.stream().map(Role::wireName).collect(Collectors.joining(", ")));
     }
+
+    /** A refusal that is not about the operation's roles alone (a task's group, four eyes); the message says which rule. */
+    public AccessDeniedException(String message) {
+        super(message);
+    }
 }

@@ -28,23 +28,26 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>The embedded engine's gateway has no user-task commands, so a Camunda user task would wait
  * there for ever; a job-worker user task is a job of type {@value #JOB_TYPE} that the platform's
- * inbox activates and completes. Removing the {@code zeebe:userTask} marker is the whole change:
- * the engine then hands the task's {@code zeebe:assignmentDefinition} (candidate groups, assignee)
- * and linked form to the job as the custom headers named in {@link #CANDIDATE_GROUPS_HEADER} and
- * {@link #FORM_KEY_HEADER}. The files in {@code workflows/} stay the production ones.
+ * inbox activates and completes. Removing the {@code zeebe:userTask} marker is the change that
+ * matters: the engine then hands the task's {@code zeebe:assignmentDefinition} (candidate groups,
+ * assignee) and linked form to the job as the custom headers named in
+ * {@link #CANDIDATE_GROUPS_HEADER} and {@link #FORM_KEY_HEADER}. A job does not carry its
+ * element's name, which the inbox shows, so the variant also adds the name as the task header
+ * {@link #ELEMENT_NAME_HEADER}. The files in {@code workflows/} stay the production ones.
  *
- * <p>Wiring (next session): in embedded mode the deployer passes each {@code .bpmn} file's bytes
- * through {@link #jobWorkerVariant(byte[])} before {@code addResourceBytes}; in remote mode it
- * deploys the file as it is.
+ * <p>In embedded mode {@link WorkflowDeployer} passes each {@code .bpmn} file through
+ * {@link #jobWorkerVariant(byte[])}; in remote mode it deploys the file as it is.
  */
-final class EmbeddedUserTasks {
+public final class EmbeddedUserTasks {
 
     /** The job type the engine gives job-worker user tasks. */
-    static final String JOB_TYPE = "io.camunda.zeebe:userTask";
+    public static final String JOB_TYPE = "io.camunda.zeebe:userTask";
     /** Custom header of a job-worker user task's job: the candidate groups as a JSON list, e.g. {@code ["risk-officers"]}. */
-    static final String CANDIDATE_GROUPS_HEADER = "io.camunda.zeebe:candidateGroups";
+    public static final String CANDIDATE_GROUPS_HEADER = "io.camunda.zeebe:candidateGroups";
     /** Custom header of a job-worker user task's job: the key of the linked form. */
-    static final String FORM_KEY_HEADER = "io.camunda.zeebe:formKey";
+    public static final String FORM_KEY_HEADER = "io.camunda.zeebe:formKey";
+    /** Task header the variant adds to each converted user task: the element's name, e.g. {@code Approve rebalance}. */
+    public static final String ELEMENT_NAME_HEADER = "ballast.elementName";
 
     static final String BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String ZEEBE_NAMESPACE = "http://camunda.org/schema/zeebe/1.0";
@@ -69,6 +72,7 @@ final class EmbeddedUserTasks {
             return bpmn;
         }
         for (Element marker : markers) {
+            addNameHeader(marker);
             removeWithIndentation(marker);
         }
         return serialize(document);
@@ -84,6 +88,31 @@ final class EmbeddedUserTasks {
             }
         }
         return markers;
+    }
+
+    /**
+     * Adds the user task's name as a task header, in the task's {@code zeebe:taskHeaders} when it has
+     * them, else in new ones where the marker was. A task without a name gets no header.
+     */
+    private static void addNameHeader(Element marker) {
+        Element extensions = (Element) marker.getParentNode();
+        String name = ((Element) extensions.getParentNode()).getAttribute("name");
+        if (name.isEmpty()) {
+            return;
+        }
+        String prefix = marker.getPrefix() == null ? "" : marker.getPrefix() + ":";
+        Document document = marker.getOwnerDocument();
+        Element header = document.createElementNS(ZEEBE_NAMESPACE, prefix + "header");
+        header.setAttribute("key", ELEMENT_NAME_HEADER);
+        header.setAttribute("value", name);
+        List<Element> existing = children(extensions, ZEEBE_NAMESPACE, "taskHeaders");
+        if (existing.isEmpty()) {
+            Element headers = document.createElementNS(ZEEBE_NAMESPACE, prefix + "taskHeaders");
+            headers.appendChild(header);
+            extensions.insertBefore(headers, marker);
+        } else {
+            existing.getFirst().appendChild(header);
+        }
     }
 
     private static List<Element> children(Element parent, String namespace, String localName) {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deploys every {@code .bpmn} and {@code .form} file of a folder in one deployment: the engine
- * takes all of them or none, so a broken file never leaves half a set deployed.
+ * takes all of them or none, so a broken file never leaves half a set deployed. For the embedded
+ * engine each process goes in its {@linkplain EmbeddedUserTasks#jobWorkerVariant job-worker variant}
+ * (that engine cannot complete Camunda user tasks); a cluster gets the files as they are.
  */
 final class WorkflowDeployer {
 
@@ -34,7 +36,11 @@ final class WorkflowDeployer {
     private WorkflowDeployer() {
     }
 
-    static WorkflowDeployment deploy(CamundaClient client, Path directory) {
+    /**
+     * @param jobWorkerUserTasks true for the embedded engine: Camunda user tasks become job-worker
+     *                           user tasks, which the platform's inbox serves
+     */
+    static WorkflowDeployment deploy(CamundaClient client, Path directory, boolean jobWorkerUserTasks) {
         List<Path> files = resourceFiles(directory);
         if (files.isEmpty()) {
             LOG.warn("{} holds no .bpmn or .form file; nothing deployed", directory);
@@ -44,7 +50,7 @@ final class WorkflowDeployer {
         DeployResourceCommandStep2 withResources = null;
         for (Path file : files) {
             withResources = (withResources == null ? command : withResources)
-                    .addResourceBytes(read(file), resourceName(directory, file));
+                    .addResourceBytes(deployableBytes(file, jobWorkerUserTasks), resourceName(directory, file));
         }
         DeploymentEvent event;
         try {
@@ -80,6 +86,13 @@ final class WorkflowDeployer {
         } catch (IOException | UncheckedIOException e) {
             throw new StartupException("workflow.directory: cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the engine gets for {@code file}: the job-worker variant of a process when asked for, else the file's bytes. */
+    static byte[] deployableBytes(Path file, boolean jobWorkerUserTasks) {
+        byte[] bytes = read(file);
+        boolean process = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bpmn");
+        return jobWorkerUserTasks && process ? EmbeddedUserTasks.jobWorkerVariant(bytes) : bytes;
     }
 
     private static boolean isDeployable(Path file) {

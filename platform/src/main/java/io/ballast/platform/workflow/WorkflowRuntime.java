@@ -94,14 +94,15 @@ public final class WorkflowRuntime implements AutoCloseable {
 
     /**
      * Deploys every {@code .bpmn} and {@code .form} file under {@code directory} (sub-folders
-     * included) in one deployment. A folder without such files deploys nothing.
+     * included) in one deployment. A folder without such files deploys nothing. In embedded mode
+     * the processes' Camunda user tasks are deployed as job-worker user tasks ({@link EmbeddedUserTasks}).
      *
      * @throws io.ballast.platform.app.StartupException when the folder is missing, or naming the
      *         file and the engine's reason when the engine rejects the deployment
      */
     public synchronized WorkflowDeployment deploy(Path directory) {
         requireOpen();
-        WorkflowDeployment deployed = WorkflowDeployer.deploy(client, directory);
+        WorkflowDeployment deployed = WorkflowDeployer.deploy(client, directory, mode == WorkflowMode.EMBEDDED);
         Map<String, Integer> processes = new LinkedHashMap<>(deployment.processVersions());
         processes.putAll(deployed.processVersions());
         Map<String, Integer> forms = new LinkedHashMap<>(deployment.formVersions());
@@ -161,6 +162,14 @@ public final class WorkflowRuntime implements AutoCloseable {
     /** Every record the embedded engine wrote; empty in remote mode. For diagnostics and tests. */
     Optional<RecordStreamSource> embeddedRecords() {
         return Optional.ofNullable(engine).map(LoopbackZeebeEngine::records);
+    }
+
+    /** Moves the embedded engine's clock, which its timers and job timeouts read; for tests of timed paths. */
+    void increaseEmbeddedTime(Duration by) {
+        if (engine == null) {
+            throw new IllegalStateException("only the embedded engine's clock can be moved");
+        }
+        engine.increaseTime(by);
     }
 
     /** Closes the workers, then the client, then the embedded engine; a second call does nothing. */

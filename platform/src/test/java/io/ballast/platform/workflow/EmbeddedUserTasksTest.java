@@ -29,9 +29,11 @@ class EmbeddedUserTasksTest {
         Document original = parse(production);
 
         assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "userTask").getLength()).isZero();
-        // the production file marks its two user tasks; nothing else goes
+        // the production file marks its two user tasks; nothing else goes, and each gains a
+        // zeebe:taskHeaders with one zeebe:header for its name: 2 removed, 2 x 2 added
         assertThat(original.getElementsByTagNameNS(ZEEBE_NAMESPACE, "userTask").getLength()).isEqualTo(2);
-        assertThat(elementCount(embedded)).isEqualTo(elementCount(original) - 2);
+        assertThat(elementCount(embedded)).isEqualTo(elementCount(original) - 2 + 4);
+        assertThat(nameHeaders(embedded)).containsExactly("Approve rebalance", "Escalated approval");
         assertThat(userTaskSettings(embedded)).containsExactly(
                 "ApproveRebalance form=rebalance-approval groups=portfolio-managers",
                 "EscalatedApproval form=rebalance-approval groups=risk-officers");
@@ -118,6 +120,37 @@ class EmbeddedUserTasksTest {
                     + " groups=" + assignment.getAttribute("candidateGroups"));
         }
         return settings;
+    }
+
+    @Test
+    void nameJoinsTheTaskHeadersTheTaskAlreadyHas() throws Exception {
+        byte[] bpmn = process("""
+                <bpmn:userTask id="Check" name="Check limits">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:taskHeaders><zeebe:header key="desk" value="rates" /></zeebe:taskHeaders>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>""");
+
+        Document embedded = parse(EmbeddedUserTasks.jobWorkerVariant(bpmn));
+
+        assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "taskHeaders").getLength()).isEqualTo(1);
+        NodeList headers = embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "header");
+        assertThat(headers.getLength()).isEqualTo(2);
+        assertThat(((Element) headers.item(1)).getAttribute("key")).isEqualTo(EmbeddedUserTasks.ELEMENT_NAME_HEADER);
+        assertThat(((Element) headers.item(1)).getAttribute("value")).isEqualTo("Check limits");
+    }
+
+    private static List<String> nameHeaders(Document document) {
+        List<String> names = new ArrayList<>();
+        NodeList headers = document.getElementsByTagNameNS(ZEEBE_NAMESPACE, "header");
+        for (int i = 0; i < headers.getLength(); i++) {
+            Element header = (Element) headers.item(i);
+            if (header.getAttribute("key").equals(EmbeddedUserTasks.ELEMENT_NAME_HEADER)) {
+                names.add(header.getAttribute("value"));
+            }
+        }
+        return names;
     }
 
     private static int elementCount(Document document) {
