@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
     private final RiskEvaluationRepository riskEvaluations;
     private final AlertRepository alerts;
     private final PortfolioNavRepository portfolioNavs;
+    private final RebalanceRepository rebalances;
 
     private Store(HikariDataSource pool, String vendor, String displayUrl, boolean timescale) {
         this.pool = pool;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.riskEvaluations = new RiskEvaluationRepository(pool);
         this.alerts = new AlertRepository(pool);
         this.portfolioNavs = new PortfolioNavRepository(pool);
+        this.rebalances = new RebalanceRepository(pool);
     }
 
     /**
@@ -130,6 +132,10 @@ public final class Store implements AutoCloseable {
 
     public PortfolioNavRepository portfolioNavs() {
         return portfolioNavs;
+    }
+
+    public RebalanceRepository rebalances() {
+        return rebalances;
     }
 
     /**

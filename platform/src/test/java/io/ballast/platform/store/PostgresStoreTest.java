@@ -15,7 +15,7 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "2.1";
+        return "3";
     }
 
     @Override
