@@ -17,11 +17,11 @@ public interface ApprovalPort {
     /**
      * Completes the task as {@code user}, once the decision is stored.
      *
+     * @return false when there is no such pending task (decided already, or escalated)
      * @throws io.ballast.platform.security.AccessDeniedException (403) when the user lacks the task's
-     *         group role, or proposed the rebalance and tries to approve it (four eyes)
-     * @throws ResourceNotFoundException when there is no such pending task
+     *         group role, or proposed the rebalance and tries to approve it (four eyes); nothing changes
      */
-    void decide(String taskId, boolean approve, String comment, String user);
+    boolean decide(String taskId, boolean approve, String comment, String user);
 
     record TaskView(String id, String rebalanceId, String portfolioId, String proposedBy, String name,
                     List<String> candidateGroups, Instant createdAt, Map<String, Object> form) {
