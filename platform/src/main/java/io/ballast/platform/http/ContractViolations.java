@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * property. Only the leaves are kept: the failed keywords, plus an {@code additionalProperties}
  * failure with nothing else failing at or below it, which is a property the schema does not declare.
  * A failure of the body as a whole (not an object, not JSON) names no field; the detail says it.
+ * A parameter's failure (a header, a query or path parameter) is named by the parameter's name.
  */
 final class ContractViolations {
 
@@ -31,6 +32,9 @@ final class ContractViolations {
     private static final Set<String> STRUCTURAL_KEYWORDS = Set.of(
             "properties", "items", "prefixItems", "$ref", "additionalProperties", "allOf", "anyOf", "oneOf");
     private static final Pattern MISSING_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+    /** How vertx-openapi words a parameter's violation: "The value of header parameter Idempotency-Key is invalid. Reason: ...". */
+    private static final Pattern PARAMETER = Pattern.compile(
+            "^The (?:value|formatting of the value) of (?:header|query|path|cookie) parameter (\\S+) (?:is invalid\\. Reason: )?(.*)$");
 
     private final JsonObject document;
 
@@ -41,14 +45,21 @@ final class ContractViolations {
 
     Problem toProblem(ValidatorException violation) {
         String detail = "The request does not match the API contract (/openapi.yaml)";
+        // a parameter's violation names the parameter only in its message; its schema errors are at the root
+        Matcher parameter = PARAMETER.matcher(String.valueOf(violation.getMessage()));
+        String parameterName = parameter.find() ? parameter.group(1) : "";
         if (!(violation instanceof SchemaValidationException schemaViolation)) {
-            return Problem.withErrors(400, detail + ": " + violation.getMessage(), List.of());
+            List<Problem.FieldError> errors = parameterName.isEmpty() ? List.of()
+                    : List.of(new Problem.FieldError(parameterName, parameter.group(2).strip()));
+            return Problem.withErrors(400, detail + ": " + violation.getMessage(), errors);
         }
-        List<Problem.FieldError> errors = fieldErrors(schemaViolation.getOutputUnit());
-        return Problem.withErrors(400, errors.isEmpty() ? detail + ": " + violation.getMessage() : detail, errors);
+        List<Problem.FieldError> errors = fieldErrors(schemaViolation.getOutputUnit(), parameterName);
+        return Problem.withErrors(400, errors.isEmpty() || !parameterName.isEmpty() ? detail + ": " + violation.getMessage() : detail,
+                errors);
     }
 
-    private List<Problem.FieldError> fieldErrors(OutputUnit root) {
+    /** @param rootName what the root of the validated value is called: a parameter's name, or "" for the body */
+    private List<Problem.FieldError> fieldErrors(OutputUnit root, String rootName) {
         List<OutputUnit> units = root.getErrors() == null || root.getErrors().isEmpty() ? List.of(root) : root.getErrors();
         List<OutputUnit> failedKeywords = units.stream()
                 .filter(unit -> !STRUCTURAL_KEYWORDS.contains(keyword(unit)))
@@ -74,8 +85,15 @@ final class ContractViolations {
                 errors.add(fieldError(location, "is not a property of this object"));
             }
         }
-        errors.removeIf(error -> error.field().isEmpty());
-        return new ArrayList<>(errors);
+        List<Problem.FieldError> named = new ArrayList<>();
+        for (Problem.FieldError error : errors) {
+            if (!error.field().isEmpty()) {
+                named.add(error);
+            } else if (!rootName.isEmpty()) {
+                named.add(new Problem.FieldError(rootName, error.problem()));
+            }
+        }
+        return named;
     }
 
     private static Problem.FieldError fieldError(String instanceLocation, String problem) {
