@@ -62,6 +62,8 @@ public final class HttpApi {
      *
      * @param health every component's health by component name, for {@code GET /health}; may block
      * @param riskEvaluations the rules over a stored or inline portfolio, and the stored decisions and alerts
+     * @param rebalances proposing rebalances and reading them back
+     * @param approvals the pending approval tasks, and deciding them
      * @return fails with a {@link StartupException} when the port cannot be bound, or with an
      *         IllegalArgumentException/IllegalStateException when the contract and the handlers disagree
      */
@@ -75,7 +77,9 @@ public final class HttpApi {
             PluginPort plugins,
             QuantPort quant,
             Supplier<Map<String, ComponentHealth>> health,
-            RiskEvaluationPort riskEvaluations) {
+            RiskEvaluationPort riskEvaluations,
+            RebalancePort rebalances,
+            ApprovalPort approvals) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(tokens, "tokens");
@@ -86,6 +90,8 @@ public final class HttpApi {
         QuantHandlers quantHandlers = new QuantHandlers(quant);
         HealthHandler healthHandler = new HealthHandler(health);
         RiskEvaluationHandlers riskEvaluationHandlers = new RiskEvaluationHandlers(riskEvaluations);
+        RebalanceHandlers rebalanceHandlers = new RebalanceHandlers(rebalances);
+        ApprovalHandlers approvalHandlers = new ApprovalHandlers(approvals);
         return vertx.executeBlocking(ApiContract::load)
                 .compose(document -> document.open(vertx).map(contract -> {
                     Map<String, Handler<RoutingContext>> handlers = Map.ofEntries(
@@ -107,7 +113,12 @@ public final class HttpApi {
                             Map.entry("reportPortfolioRisk", quantHandlers::riskReport),
                             Map.entry("evaluateRisk", riskEvaluationHandlers::evaluate),
                             Map.entry("listRiskDecisions", riskEvaluationHandlers::decisions),
-                            Map.entry("listAlerts", riskEvaluationHandlers::alerts));
+                            Map.entry("listAlerts", riskEvaluationHandlers::alerts),
+                            Map.entry("proposeRebalance", rebalanceHandlers::propose),
+                            Map.entry("getRebalance", rebalanceHandlers::get),
+                            Map.entry("listApprovals", approvalHandlers::list),
+                            Map.entry("approveRebalance", approvalHandlers::approve),
+                            Map.entry("rejectRebalance", approvalHandlers::reject));
                     return router(vertx, contract, document.opaqueRequestMediaTypes(), BearerAccess.fromContract(contract, tokens),
                             handlers);
                 }))

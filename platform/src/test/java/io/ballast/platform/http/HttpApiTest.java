@@ -93,7 +93,7 @@ class HttpApiTest {
                 new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")),
                 new BallastConfig.AccessToken(RISK_OFFICER, "rita", Set.of("risk-officer")))));
         api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, portfolios, riskChecks, rules, plugins, quant,
-                () -> Map.copyOf(components), new UnusedRiskEvaluations()).await();
+                () -> Map.copyOf(components), new UnusedRiskEvaluations(), new FakeRebalances(), new FakeApprovals()).await();
     }
 
     @AfterAll
@@ -911,7 +911,8 @@ class HttpApiTest {
             HttpApi second = HttpApi.start(own, new BallastConfig.Http("127.0.0.1", 0),
                     AccessTokens.from(new BallastConfig.Security(List.of(
                             new BallastConfig.AccessToken(MANAGER, "paula", Set.of("admin"))))),
-                    slow, riskChecks, rules, plugins, quant, Map::of, new UnusedRiskEvaluations()).await();
+                    slow, riskChecks, rules, plugins, quant, Map::of, new UnusedRiskEvaluations(), new FakeRebalances(),
+                    new FakeApprovals()).await();
             try {
                 URI target = URI.create("http://127.0.0.1:" + second.port() + "/api/v1/portfolios");
                 CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
@@ -939,7 +940,7 @@ class HttpApiTest {
         void aPortInUseFailsStartWithAStartupExceptionNamingIt() {
             assertThatThrownBy(() -> HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", api.port()),
                     AccessTokens.from(new BallastConfig.Security(List.of())), portfolios, riskChecks, rules, plugins, quant, Map::of,
-                    new UnusedRiskEvaluations()).await())
+                    new UnusedRiskEvaluations(), new FakeRebalances(), new FakeApprovals()).await())
                     .isInstanceOf(StartupException.class)
                     .hasMessageStartingWith("http: cannot listen on 127.0.0.1:" + api.port() + ": ");
         }

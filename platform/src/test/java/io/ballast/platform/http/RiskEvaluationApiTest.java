@@ -109,7 +109,8 @@ class RiskEvaluationApiTest {
                 new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
                 new BallastConfig.AccessToken(VIEWER, "vera", Set.of("viewer")))));
         api = HttpApi.start(vertx, new BallastConfig.Http("127.0.0.1", 0), tokens, new HttpApiTest.FakePortfolios(),
-                new HttpApiTest.FakeRiskChecks(), new HttpApiTest.FakeRules(), new HttpApiTest.FakePlugins(), new FakeQuant(), Map::of, port).await();
+                new HttpApiTest.FakeRiskChecks(), new HttpApiTest.FakeRules(), new HttpApiTest.FakePlugins(), new FakeQuant(), Map::of, port,
+                new FakeRebalances(), new FakeApprovals()).await();
     }
 
     @AfterEach
