@@ -60,11 +60,13 @@ final class RebalanceStage implements AutoCloseable {
     private final RebalancePort rebalancePort;
     private final ApprovalPort approvalPort;
     private final EmbeddedApprovalInbox inbox;
+    private final RebalanceWorkflowSteps steps;
 
-    private RebalanceStage(RebalancePort rebalancePort, ApprovalPort approvalPort, EmbeddedApprovalInbox inbox) {
+    private RebalanceStage(RebalancePort rebalancePort, ApprovalPort approvalPort, EmbeddedApprovalInbox inbox, RebalanceWorkflowSteps steps) {
         this.rebalancePort = rebalancePort;
         this.approvalPort = approvalPort;
         this.inbox = inbox;
+        this.steps = steps;
     }
 
     /** Opens the workers and the tasks; in embedded mode re-opens every approval the store has pending. */
@@ -102,7 +104,7 @@ final class RebalanceStage implements AutoCloseable {
         ApprovalAuthority authority = new ApprovalAuthority(new DecisionRecordingTasks(tasks, store.rebalances(), services.clock()),
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
-                new ApprovalAuthorityPort(authority, services.users()), inbox);
+                new ApprovalAuthorityPort(authority, services.users()), inbox, steps);
         if (embedded) {
             try {
                 reopenPending(store, instances, config, services.clock().instant());
@@ -120,6 +122,11 @@ final class RebalanceStage implements AutoCloseable {
 
     ApprovalPort approvalPort() {
         return approvalPort;
+    }
+
+    /** The job workers' steps, for tests that deliver a job again. */
+    RebalanceWorkflowSteps steps() {
+        return steps;
     }
 
     /**
