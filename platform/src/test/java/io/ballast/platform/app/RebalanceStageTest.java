@@ -15,6 +15,8 @@ import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.http.ApprovalPort;
 import io.ballast.platform.http.RebalancePort;
 import io.ballast.platform.plugins.PluginHost;
+import io.ballast.platform.rebalance.RebalanceDesk;
+import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,6 +203,45 @@ class RebalanceStageTest {
         ApprovalPort.TaskView escalatedTask = awaitTask("risk-officers", accepted.id());
         assertThat(escalatedTask.name()).isEqualTo("Escalated approval");
         await(() -> stage.approvalPort().pending(Optional.of("portfolio-managers")).isEmpty());
+    }
+
+    /**
+     * Stored before the start: one escalated an hour ago (1 of its 2 hours left), one pending for 5 hours
+     * (its 4-hour window is over: the timer fires at once, no reminder).
+     */
+    @Test
+    void atStartEveryPendingApprovalIsReopenedAtItsStepWithWhatIsLeftOfItsWindow() {
+        stopRuntime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
+                }, Clock.fixed(now.minus(Duration.ofHours(6)), ZoneOffset.UTC));
+        Map<String, Double> targets = new java.util.TreeMap<>();
+        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
+        String escalated = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+        String overdue = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+        store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
+                now.minus(Duration.ofHours(5)));
+        store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.ESCALATED, "system", "window over",
+                now.minus(Duration.ofHours(1)));
+        store.rebalances().transition(overdue, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
+                now.minus(Duration.ofHours(5)));
+
+        start();
+
+        // the overdue one escalates at once, without a reminder; the escalated one waits for the risk officers
+        awaitStatus(overdue, RebalanceStatus.ESCALATED);
+        awaitTask("risk-officers", overdue);
+        awaitTask("risk-officers", escalated);
+        assertThat(alerts).isEmpty();
+        engine.increaseTime(Duration.ofMinutes(50));
+        assertThat(store.rebalances().find(escalated).orElseThrow().status()).isEqualTo(RebalanceStatus.ESCALATED);
+        // past the hour it had left: the automatic decision, over the portfolio's limit of 1 000
+        engine.increaseTime(Duration.ofMinutes(20));
+        StoredRebalance decided = awaitStatus(escalated, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION);
+        assertThat(decided.history().getLast().actor()).isEqualTo("risk-rules");
     }
 
     private void assertBookedOnce(String rebalanceId) {
