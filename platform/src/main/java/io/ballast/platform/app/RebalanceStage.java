@@ -133,8 +133,23 @@ final class RebalanceStage implements AutoCloseable {
      * The embedded engine forgot every instance when it stopped; the store did not. Each rebalance
      * waiting for people gets a new instance started right before its task, its window set to what
      * is left of it (none left: PT0S, so the timer fires at once), and its reminder only if not yet due.
+     * A rebalance the engine was working on for nobody (PROPOSED, or approved and not executed) starts
+     * again at its risk check or its execution.
      */
     static void reopenPending(Store store, RebalanceApprovalInstances instances, BallastConfig.Rebalance config, Instant now) {
+        // what the engine was doing for nobody when it stopped: a risk check, or an execution (which skips the booked slices)
+        for (StoredRebalance rebalance : store.rebalances().unfinished()) {
+            BallastConfig.PortfolioApproval approval = config.approvalOf(rebalance.portfolioId());
+            RebalanceApprovalInstances.Start start = start(rebalance, Optional.of(approval.reminderAfter()), rebalance.approvalWindow(),
+                    rebalance.escalationWindow());
+            if (rebalance.status() == RebalanceStatus.PROPOSED) {
+                instances.start(start);
+                LOG.info("Re-started rebalance {} at its risk check", rebalance.id());
+            } else {
+                instances.startBefore(RebalanceApprovalInstances.EXECUTE, start, Map.of());
+                LOG.info("Re-started rebalance {} ({}) at its execution", rebalance.id(), rebalance.status());
+            }
+        }
         for (StoredRebalance rebalance : store.rebalances().pending()) {
             Duration left = rebalance.windowLeft(now);
             Duration waited = Duration.between(rebalance.statusSince(), now);

@@ -21,6 +21,8 @@ public final class RebalanceApprovalInstances {
     public static final String APPROVE_REBALANCE = "ApproveRebalance";
     /** The risk officers' task, where an ESCALATED rebalance waits. */
     public static final String ESCALATED_APPROVAL = "EscalatedApproval";
+    /** The execution, where an approved rebalance not yet executed starts again. */
+    public static final String EXECUTE = "Execute";
     /** A reminder already sent before a restart is not sent again: its timer is set past any window. */
     static final Duration NEVER = Duration.ofDays(3650);
 
@@ -73,7 +75,7 @@ public final class RebalanceApprovalInstances {
     }
 
     /**
-     * Starts right before {@code elementId} ({@link #APPROVE_REBALANCE} or {@link #ESCALATED_APPROVAL}),
+     * Starts right before {@code elementId} ({@link #APPROVE_REBALANCE}, {@link #ESCALATED_APPROVAL} or {@link #EXECUTE}),
      * skipping what came before; the caller sets the window of that task to the time left.
      *
      * @param extraVariables what the earlier steps would have set for the form (e.g. {@code riskVerdict})

@@ -244,6 +244,31 @@ class RebalanceStageTest {
         assertThat(decided.history().getLast().actor()).isEqualTo("risk-rules");
     }
 
+    /** Stored before the start: one approved automatically but not executed, one only proposed. Both go on. */
+    @Test
+    void atStartWhatTheEngineWasDoingForNobodyGoesOn() {
+        stopRuntime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
+                }, Clock.fixed(now.minus(Duration.ofMinutes(5)), ZoneOffset.UTC));
+        Map<String, Double> targets = new java.util.TreeMap<>();
+        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
+        String approved = desk.propose(autoPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+        store.rebalances().transition(approved, Optional.empty(), RebalanceStatus.AUTO_APPROVED, "risk-rules", "within the limit",
+                now.minus(Duration.ofMinutes(4)));
+        String proposed = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+
+        start();
+
+        awaitStatus(approved, RebalanceStatus.EXECUTED);
+        assertBookedOnce(approved);
+        awaitStatus(proposed, RebalanceStatus.PENDING_APPROVAL);
+        awaitTask("portfolio-managers", proposed);
+    }
+
     private void assertBookedOnce(String rebalanceId) {
         assertThat(store.rebalances().fills(rebalanceId)).extracting(RebalanceFill::asset, RebalanceFill::slice, RebalanceFill::quantity,
                 RebalanceFill::price, RebalanceFill::fee).containsExactly(
