@@ -87,6 +87,7 @@ class RebalanceStageTest {
     String autoPortfolio;
     String manualPortfolio;
     final List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
+    String venue = "paper";
 
     @BeforeAll
     static void startPluginsAndRules() {
@@ -269,6 +270,36 @@ class RebalanceStageTest {
         awaitTask("portfolio-managers", proposed);
     }
 
+    /** The execution fails (no such venue): the job completes with the failure, the process ends, the rebalance is FAILED. */
+    @Test
+    void anExecutionThatFailsEndsTheProcessWithTheRebalanceFailed() {
+        stopRuntime();
+        venue = "nowhere";
+        start();
+
+        RebalancePort.Accepted accepted = propose(autoPortfolio, "alice", Optional.empty());
+
+        StoredRebalance failed = awaitStatus(accepted.id(), RebalanceStatus.FAILED);
+        assertThat(failed.history()).extracting(RebalanceHistoryEntry::to).containsExactly(RebalanceStatus.PROPOSED,
+                RebalanceStatus.AUTO_APPROVED, RebalanceStatus.FAILED);
+        assertThat(failed.history().getLast().reason()).isEqualTo("no execution venue 'nowhere' is loaded (rebalance.venue)");
+        assertThat(store.rebalances().fills(accepted.id())).isEmpty();
+        // the process ended (no incident), Execute's output mapping having set FAILED for its status listener
+        await(() -> records().anyMatch(record -> record.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
+                && record.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_COMPLETED
+                && ((io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue) record.getValue()).getBpmnElementType()
+                        == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS));
+        assertThat(records().filter(record -> record.getValueType() == io.camunda.zeebe.protocol.record.ValueType.VARIABLE)
+                .map(record -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) record.getValue())
+                .filter(variable -> variable.getName().equals("rebalanceStatus"))
+                .map(io.camunda.zeebe.protocol.record.value.VariableRecordValue::getValue).toList())
+                .containsExactly("\"AUTO_APPROVED\"", "\"FAILED\"");
+    }
+
+    private java.util.stream.Stream<io.camunda.zeebe.protocol.record.Record<?>> records() {
+        return java.util.stream.StreamSupport.stream(engine.records().getRecords().spliterator(), false);
+    }
+
     private void assertBookedOnce(String rebalanceId) {
         assertThat(store.rebalances().fills(rebalanceId)).extracting(RebalanceFill::asset, RebalanceFill::slice, RebalanceFill::quantity,
                 RebalanceFill::price, RebalanceFill::fee).containsExactly(
@@ -347,7 +378,7 @@ class RebalanceStageTest {
     private BallastConfig.Rebalance config() {
         BallastConfig.Rebalance defaults = BallastConfig.Rebalance.defaults();
         return new BallastConfig.Rebalance(defaults.approvalWindow(), defaults.escalationWindow(), defaults.reminderAfter(),
-                defaults.autoApproveNotionalLimit(), "paper", PAPER_COSTS, defaults.proposal(),
+                defaults.autoApproveNotionalLimit(), venue, PAPER_COSTS, defaults.proposal(),
                 List.of(new BallastConfig.PortfolioOverride(manualPortfolio, null, null, null, new BigDecimal("1000"))));
     }
 
