@@ -182,6 +182,23 @@ class RebalanceStageTest {
     }
 
     @Test
+    void theProposerMayRejectAndTheRejectionIsStoredBeforeTheAnswer() {
+        RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
+        ApprovalPort.TaskView task = awaitTask("portfolio-managers", accepted.id());
+
+        assertThat(stage.approvalPort().decide(task.id(), false, "changed my mind", "alice")).isTrue();
+
+        StoredRebalance rejected = store.rebalances().find(accepted.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(RebalanceStatus.REJECTED);
+        assertThat(rejected.history().getLast()).satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("alice");
+            assertThat(entry.reason()).isEqualTo("changed my mind");
+        });
+        await(() -> stage.approvalPort().pending(Optional.empty()).isEmpty());
+        assertThat(store.rebalances().fills(accepted.id())).isEmpty();
+    }
+
+    @Test
     void aPendingApprovalComesBackAfterARestartWithTheTimeWaitedCounted() {
         RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
         awaitStatus(accepted.id(), RebalanceStatus.PENDING_APPROVAL);
