@@ -61,16 +61,38 @@ public final class BallastPlatform implements AutoCloseable {
     private final WorkflowRuntime workflow;
     private final RiskEngine risk;
     private final PluginHost plugins;
+    private final RebalanceStage rebalances;
     private boolean closed;
 
     private BallastPlatform(Deque<Stoppable> started, HttpApi http, Store store, WorkflowRuntime workflow,
-                            RiskEngine risk, PluginHost plugins) {
+                            RiskEngine risk, PluginHost plugins, RebalanceStage rebalances) {
         this.started = started;
         this.http = http;
         this.store = store;
         this.workflow = workflow;
         this.risk = risk;
         this.plugins = plugins;
+        this.rebalances = rebalances;
+    }
+
+    /** The rebalance stage's port for the REST API (proposals and rebalances). */
+    RebalancePort rebalancePort() {
+        return rebalances.rebalancePort();
+    }
+
+    /** The approval tasks' port for the REST API. */
+    ApprovalPort approvalPort() {
+        return rebalances.approvalPort();
+    }
+
+    /** The workflow runtime, for tests that drive the embedded engine's clock. */
+    WorkflowRuntime workflow() {
+        return workflow;
+    }
+
+    /** The store, for tests that look at what was recorded. */
+    Store store() {
+        return store;
     }
 
     /**
@@ -112,20 +134,26 @@ public final class BallastPlatform implements AutoCloseable {
                     RiskEvaluationWorker.JOB_TIMEOUT, new RiskEvaluationWorker(new PortfolioRiskCheckByRules(evaluations)));
 
             AccessTokens tokens = AccessTokens.from(accessTokens(config));
+            PortfolioConstruction construction = new PortfolioConstruction(plugins::optimizer,
+                    () -> plugins.optimizers().stream().map(Optimizer::id).toList());
+            RebalanceStage rebalances = RebalanceStage.start(new RebalanceStage.Services(store, workflow, plugins::executionVenue,
+                    construction, facts, risk::evaluate,
+                    (alert, portfolioId) -> alerts.publish(alert, Optional.ofNullable(portfolioId), Optional.empty()),
+                    tokens::user, Clock.systemUTC()), config.rebalance());
+            started.push(new Stoppable("rebalance tasks", rebalances::close));
             Vertx vertx = Vertx.vertx();
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();
             HttpApi http = await(HttpApi.start(vertx, config.http(), tokens, new PortfolioBookPort(book),
                     new RiskCheckByProcess(new RiskCheckProcess(workflow.client(), RISK_CHECK_TIMEOUT)), new RiskEnginePort(risk),
-                    new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(),
-                            new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList())),
+                    new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(), construction),
                     health,
                     evaluations,
                     new RebalancingNotWired(),
                     new RebalancingNotWired()));
             started.push(new Stoppable("http", () -> await(http.close())));
 
-            BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins);
+            BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins, rebalances);
             health.platform = platform;
             LOG.info("Ballast started in {} ms on http://{}:{} — store {}, workflow {} ({}), rules {} ({} rules), plugins {}",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), config.http().host(), http.port(),

@@ -1,9 +1,14 @@
 package io.ballast.platform.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +34,8 @@ public record BallastConfig(
         Workflow workflow,
         Security security,
         Alerts alerts,
-        Monitor monitor) {
+        Monitor monitor,
+        Rebalance rebalance) {
 
     public BallastConfig {
         Objects.requireNonNull(mode, "mode");
@@ -43,6 +49,7 @@ public record BallastConfig(
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(monitor, "monitor");
+        Objects.requireNonNull(rebalance, "rebalance");
     }
 
     public static BallastConfig defaults() {
@@ -61,12 +68,13 @@ public record BallastConfig(
                         new RemoteCluster("", "", new OAuth("", "", "", "", ""))),
                 new Security(List.of()),
                 new Alerts(List.of(new AlertChannel("log", Map.of()))),
-                new Monitor(Duration.ofSeconds(5)));
+                new Monitor(Duration.ofSeconds(5)),
+                Rebalance.defaults());
     }
 
     /** This configuration with other HTTP settings (the CLI's {@code --port}). */
     public BallastConfig withHttp(Http otherHttp) {
-        return new BallastConfig(mode, dataDirectory, otherHttp, store, marketData, rules, plugins, workflow, security, alerts, monitor);
+        return new BallastConfig(mode, dataDirectory, otherHttp, store, marketData, rules, plugins, workflow, security, alerts, monitor, rebalance);
     }
 
     /** development: a random admin token is made when none is configured; production: tokens must be configured and strong. */
@@ -304,6 +312,214 @@ public record BallastConfig(
     public record Monitor(Duration pollInterval) {
         public Monitor {
             requirePositive(pollInterval, "monitor.pollInterval");
+        }
+    }
+
+    /**
+     * The rebalance stage: the approval process's windows, the auto-approve limit, the venue that
+     * executes, how proposals size and price their trades, and per-portfolio overrides.
+     *
+     * @param approvalWindow           how long the portfolio managers have before the task escalates to the risk officers
+     * @param escalationWindow         how long the risk officers then have before the automatic decision
+     * @param reminderAfter            when the portfolio managers are reminded of a task still open; less than the approval window
+     * @param autoApproveNotionalLimit the largest gross notional (base currency) that executes without a person; 0 or more
+     * @param venue                    the execution-venue extension id the approved trades go to
+     * @param venueParameters          the venue's parameters, sent with every order (the paper venue's costs)
+     * @param proposal                 how proposals size and price their trades
+     * @param portfolios               per-portfolio overrides of the windows and the limit
+     */
+    public record Rebalance(Duration approvalWindow, Duration escalationWindow, Duration reminderAfter,
+                            BigDecimal autoApproveNotionalLimit, String venue, Map<String, Object> venueParameters,
+                            Proposal proposal, List<PortfolioOverride> portfolios) {
+
+        public Rebalance {
+            requirePositive(approvalWindow, "rebalance.approvalWindow");
+            requirePositive(escalationWindow, "rebalance.escalationWindow");
+            requirePositive(reminderAfter, "rebalance.reminderAfter");
+            requireNotNegative(autoApproveNotionalLimit, "rebalance.autoApproveNotionalLimit");
+            autoApproveNotionalLimit = plain(autoApproveNotionalLimit);
+            requireText(venue, "rebalance.venue");
+            venueParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(venueParameters,
+                    "rebalance.venueParameters")));
+            Objects.requireNonNull(proposal, "rebalance.proposal");
+            portfolios = List.copyOf(Objects.requireNonNull(portfolios, "rebalance.portfolios"));
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < portfolios.size(); i++) {
+                if (!seen.add(portfolios.get(i).portfolioId())) {
+                    throw new IllegalArgumentException("rebalance.portfolios[" + i + "].portfolioId: " + portfolios.get(i).portfolioId()
+                            + " is listed twice");
+                }
+            }
+            requireBefore(reminderAfter, approvalWindow, "rebalance.reminderAfter", "rebalance.approvalWindow");
+            for (int i = 0; i < portfolios.size(); i++) {
+                PortfolioOverride override = portfolios.get(i);
+                requireBefore(override.reminderAfter() == null ? reminderAfter : override.reminderAfter(),
+                        override.approvalWindow() == null ? approvalWindow : override.approvalWindow(),
+                        "rebalance.portfolios[" + i + "].reminderAfter", "rebalance.portfolios[" + i + "].approvalWindow");
+            }
+        }
+
+        public static Rebalance defaults() {
+            return new Rebalance(Duration.ofHours(4), Duration.ofHours(2), Duration.ofHours(1), new BigDecimal("50000"), "paper", Map.of(),
+                    Proposal.defaults(), List.of());
+        }
+
+        /** The windows and the limit that hold for {@code portfolioId}: its override's where it gives one, else these. */
+        public PortfolioApproval approvalOf(String portfolioId) {
+            PortfolioOverride override = portfolios.stream().filter(p -> p.portfolioId().equals(portfolioId)).findFirst().orElse(null);
+            if (override == null) {
+                return new PortfolioApproval(approvalWindow, escalationWindow, reminderAfter, autoApproveNotionalLimit);
+            }
+            return new PortfolioApproval(
+                    override.approvalWindow() == null ? approvalWindow : override.approvalWindow(),
+                    override.escalationWindow() == null ? escalationWindow : override.escalationWindow(),
+                    override.reminderAfter() == null ? reminderAfter : override.reminderAfter(),
+                    override.autoApproveNotionalLimit() == null ? autoApproveNotionalLimit : override.autoApproveNotionalLimit());
+        }
+
+        private static void requireBefore(Duration earlier, Duration later, String earlierKey, String laterKey) {
+            if (earlier.compareTo(later) >= 0) {
+                throw new IllegalArgumentException(earlierKey + " must be shorter than " + laterKey + " (the reminder comes while the task"
+                        + " waits), got " + earlier + " and " + later);
+            }
+        }
+    }
+
+    /** What holds for one portfolio, after its override. */
+    public record PortfolioApproval(Duration approvalWindow, Duration escalationWindow, Duration reminderAfter,
+                                    BigDecimal autoApproveNotionalLimit) {
+    }
+
+    /**
+     * One portfolio's windows and limit; a key left out takes the {@code rebalance} section's value.
+     *
+     * @param portfolioId the portfolio's id
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PortfolioOverride(String portfolioId, Duration approvalWindow, Duration escalationWindow, Duration reminderAfter,
+                                    BigDecimal autoApproveNotionalLimit) {
+
+        static final Set<String> KEYS = Set.of("portfolioId", "approvalWindow", "escalationWindow", "reminderAfter",
+                "autoApproveNotionalLimit");
+
+        public PortfolioOverride {
+            requireText(portfolioId, "rebalance.portfolios[].portfolioId");
+            String key = "rebalance.portfolios[" + portfolioId + "].";
+            if (approvalWindow != null) {
+                requirePositive(approvalWindow, key + "approvalWindow");
+            }
+            if (escalationWindow != null) {
+                requirePositive(escalationWindow, key + "escalationWindow");
+            }
+            if (reminderAfter != null) {
+                requirePositive(reminderAfter, key + "reminderAfter");
+            }
+            if (autoApproveNotionalLimit != null) {
+                requireNotNegative(autoApproveNotionalLimit, key + "autoApproveNotionalLimit");
+                autoApproveNotionalLimit = plain(autoApproveNotionalLimit);
+            }
+        }
+
+        /** From YAML or JSON: every key but {@code portfolioId} may be left out; an unknown key is named. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PortfolioOverride of(Map<String, Object> entry) {
+            for (String key : entry.keySet()) {
+                if (!KEYS.contains(key)) {
+                    throw new IllegalArgumentException("rebalance.portfolios[]: unknown key '" + key + "'; known keys here: "
+                            + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                }
+            }
+            Object id = entry.get("portfolioId");
+            String portfolioId = id == null ? null : id.toString();
+            String key = "rebalance.portfolios[" + portfolioId + "].";
+            return new PortfolioOverride(portfolioId, duration(entry, "approvalWindow", key), duration(entry, "escalationWindow", key),
+                    duration(entry, "reminderAfter", key), amount(entry, "autoApproveNotionalLimit", key));
+        }
+
+        private static Duration duration(Map<String, Object> entry, String name, String key) {
+            Object value = entry.get(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Duration.parse(value.toString());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(key + name + " must be an ISO-8601 duration such as PT4H, got '" + value + "'");
+            }
+        }
+
+        private static BigDecimal amount(Map<String, Object> entry, String name, String key) {
+            Object value = entry.get(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(value.toString());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + name + " must be a number, got '" + value + "'");
+            }
+        }
+    }
+
+    /**
+     * How a proposal sizes and prices its trades (see {@code RebalanceProposer}).
+     *
+     * @param minimumTradeNotional               a smaller trade is skipped (base currency); 0 or more
+     * @param feeBps                             the venue's fee estimate, basis points of notional
+     * @param halfSpreadBps                      half the bid-ask spread, basis points of notional
+     * @param impactCoefficient                  c of the square-root impact c × daily volatility × sqrt(quantity / ADV)
+     * @param twapThresholdFractionOfDailyVolume a trade above this fraction of the average daily volume is sliced
+     * @param twapSliceCount                     how many slices such a trade goes in; 2 or more
+     * @param benefitMultiplier                  what a unit of annual tracking-error reduction is worth paying, a fraction of NAV
+     * @param equityLotSize                      the unit equity trades are rounded to
+     * @param cryptoLotSize                      the unit crypto trades are rounded to
+     */
+    public record Proposal(BigDecimal minimumTradeNotional, double feeBps, double halfSpreadBps, double impactCoefficient,
+                           double twapThresholdFractionOfDailyVolume, int twapSliceCount, double benefitMultiplier,
+                           double equityLotSize, double cryptoLotSize) {
+
+        public Proposal {
+            requireNotNegative(minimumTradeNotional, "rebalance.proposal.minimumTradeNotional");
+            minimumTradeNotional = plain(minimumTradeNotional);
+            requireNotNegative(feeBps, "rebalance.proposal.feeBps");
+            requireNotNegative(halfSpreadBps, "rebalance.proposal.halfSpreadBps");
+            requireNotNegative(impactCoefficient, "rebalance.proposal.impactCoefficient");
+            requirePositive(twapThresholdFractionOfDailyVolume, "rebalance.proposal.twapThresholdFractionOfDailyVolume");
+            if (twapSliceCount < 2) {
+                throw new IllegalArgumentException("rebalance.proposal.twapSliceCount must be 2 or more, got " + twapSliceCount);
+            }
+            requirePositive(benefitMultiplier, "rebalance.proposal.benefitMultiplier");
+            requirePositive(equityLotSize, "rebalance.proposal.equityLotSize");
+            requirePositive(cryptoLotSize, "rebalance.proposal.cryptoLotSize");
+        }
+
+        /** Trades of 100 or more, 1 bp fee, 5 bp half spread, impact 1, TWAP above 1% of ADV in 10 slices, lots of 1 share and 0.0001 coin. */
+        public static Proposal defaults() {
+            return new Proposal(new BigDecimal("100"), 1, 5, 1, 0.01, 10, 1, 1, 0.0001);
+        }
+    }
+
+    /** Without trailing zeros and never in exponent form: 5E+4 read back through a double is 50000 again. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static void requireNotNegative(BigDecimal value, String key) {
+        if (value == null || value.signum() < 0) {
+            throw new IllegalArgumentException(key + " must be a number, 0 or more, got " + value);
+        }
+    }
+
+    private static void requireNotNegative(double value, String key) {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException(key + " must be a number, 0 or more, got " + value);
+        }
+    }
+
+    private static void requirePositive(double value, String key) {
+        if (!Double.isFinite(value) || value <= 0) {
+            throw new IllegalArgumentException(key + " must be a positive number, got " + value);
         }
     }
 

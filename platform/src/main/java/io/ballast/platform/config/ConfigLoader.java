@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -24,16 +25,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ballast.platform.security.AccessTokens;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -80,10 +84,12 @@ public final class ConfigLoader {
      */
     public BallastConfig load(Optional<Path> file, Map<String, String> environment) {
         ObjectNode tree = binder.valueToTree(BallastConfig.defaults());
+        Set<String> freeForm = new HashSet<>();
+        freeFormKeys(tree, "", freeForm);
         if (file.isPresent()) {
-            mergeFile(tree, file.get());
+            mergeFile(tree, file.get(), freeForm);
         }
-        applyEnvironment(tree, environment);
+        applyEnvironment(tree, environment, freeForm);
         BallastConfig config = bind(tree, file);
         checkConsistency(config, file.map(Path::toString).orElse("config"));
         return config;
@@ -136,7 +142,20 @@ public final class ConfigLoader {
         return name.toString();
     }
 
-    private void mergeFile(ObjectNode tree, Path file) {
+    /** The keys whose default is an empty mapping: free-form ones (a venue's parameters), taken whole from the file or a variable. */
+    private static void freeFormKeys(ObjectNode level, String prefix, Set<String> keys) {
+        level.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject()) {
+                if (field.getValue().isEmpty()) {
+                    keys.add(prefix + field.getKey());
+                } else {
+                    freeFormKeys((ObjectNode) field.getValue(), prefix + field.getKey() + ".", keys);
+                }
+            }
+        });
+    }
+
+    private void mergeFile(ObjectNode tree, Path file, Set<String> freeForm) {
         JsonNode fromFile;
         try {
             fromFile = yaml.readTree(Files.readString(file));
@@ -155,7 +174,7 @@ public final class ConfigLoader {
         if (!fromFile.isObject()) {
             throw new ConfigException(file + ": the top level must be a mapping of keys, not " + fromFile.getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        merge(tree, (ObjectNode) fromFile, "", file.toString());
+        merge(tree, (ObjectNode) fromFile, "", file.toString(), freeForm);
     }
 
     /** The parser's own problem sentence: its message also quotes the file over several lines, which a one-line error must not. */
@@ -169,7 +188,7 @@ public final class ConfigLoader {
         return problem.strip();
     }
 
-    private static void merge(ObjectNode target, ObjectNode source, String prefix, String origin) {
+    private static void merge(ObjectNode target, ObjectNode source, String prefix, String origin, Set<String> freeForm) {
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -179,11 +198,11 @@ public final class ConfigLoader {
                 throw new ConfigException(origin + ": unknown key '" + key + "'" + suggestion(target, prefix));
             }
             JsonNode value = field.getValue();
-            if (known.isObject()) {
+            if (known.isObject() && !freeForm.contains(key)) {
                 if (!value.isObject()) {
                     throw new ConfigException(origin + ": " + key + ": must be a mapping of keys, got " + describe(value));
                 }
-                merge((ObjectNode) known, (ObjectNode) value, key + ".", origin);
+                merge((ObjectNode) known, (ObjectNode) value, key + ".", origin, freeForm);
             } else {
                 target.set(field.getKey(), value);
             }
@@ -196,24 +215,25 @@ public final class ConfigLoader {
         return "; known keys here: " + String.join(", ", keys);
     }
 
-    private void applyEnvironment(ObjectNode tree, Map<String, String> environment) {
+    private void applyEnvironment(ObjectNode tree, Map<String, String> environment, Set<String> freeForm) {
         TreeSet<String> unused = new TreeSet<>();
         environment.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX)).forEach(unused::add);
-        applyEnvironment(tree, "", environment, unused);
+        applyEnvironment(tree, "", environment, unused, freeForm);
         if (!unused.isEmpty()) {
             String name = unused.first();
             throw new ConfigException("environment " + name + ": no config key is set by this variable (see samples/ballast.yaml for the keys)");
         }
     }
 
-    private void applyEnvironment(ObjectNode level, String prefix, Map<String, String> environment, TreeSet<String> unused) {
+    private void applyEnvironment(ObjectNode level, String prefix, Map<String, String> environment, TreeSet<String> unused,
+                                  Set<String> freeForm) {
         List<String> names = new ArrayList<>();
         level.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
             String key = prefix + name;
             JsonNode current = level.get(name);
-            if (current.isObject()) {
-                applyEnvironment((ObjectNode) current, key + ".", environment, unused);
+            if (current.isObject() && !freeForm.contains(key)) {
+                applyEnvironment((ObjectNode) current, key + ".", environment, unused, freeForm);
                 continue;
             }
             String variable = environmentVariable(key);
@@ -263,6 +283,13 @@ public final class ConfigLoader {
                 return LongNode.valueOf(Long.parseLong(raw.trim()));
             } catch (NumberFormatException e) {
                 throw new ConfigException(origin + ": " + key + ": must be a whole number, got '" + raw + "'");
+            }
+        }
+        if (current.isNumber()) {
+            try {
+                return DecimalNode.valueOf(new BigDecimal(raw.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(origin + ": " + key + ": must be a number, got '" + raw + "'");
             }
         }
         return TextNode.valueOf(raw);

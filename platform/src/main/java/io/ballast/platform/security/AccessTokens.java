@@ -59,6 +59,20 @@ public final class AccessTokens {
     }
 
     /** The user {@code token} stands for, or empty when no configured token matches. */
+    /**
+     * The user of that name with every role its tokens give, for a decision made on a user's behalf
+     * after the token was checked (the approval inbox); empty when no token stands for it.
+     */
+    public Optional<AuthenticatedUser> user(String name) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Entry entry : entries) {
+            if (entry.user().name().equals(name)) {
+                roles.addAll(entry.user().roles());
+            }
+        }
+        return roles.isEmpty() ? Optional.empty() : Optional.of(new AuthenticatedUser(name, roles));
+    }
+
     public Optional<AuthenticatedUser> authenticate(String token) {
         Objects.requireNonNull(token, "token");
         byte[] digest = sha256(token);

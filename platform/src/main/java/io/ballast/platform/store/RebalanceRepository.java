@@ -112,6 +112,17 @@ public final class RebalanceRepository {
     }
 
     /**
+     * Every rebalance whose process has work left that no person is waiting for: PROPOSED (the risk
+     * check), and approved but not executed (AUTO_APPROVED, APPROVED, AUTO_APPROVED_AFTER_ESCALATION),
+     * oldest status first: what a restart of the embedded engine resumes besides {@link #pending()}.
+     */
+    public List<StoredRebalance> unfinished() {
+        return query("listing the unfinished rebalances",
+                " WHERE r.status IN ('PROPOSED', 'AUTO_APPROVED', 'APPROVED', 'AUTO_APPROVED_AFTER_ESCALATION')", query -> {
+                });
+    }
+
+    /**
      * Moves the rebalance to {@code to} and records the change, in one transaction.
      *
      * <p>Idempotent: when the rebalance already is in {@code to}, nothing changes and it answers false

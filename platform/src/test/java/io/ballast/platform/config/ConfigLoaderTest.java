@@ -167,6 +167,58 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRebalanceSectionComesFromTheFileAndTheEnvironmentWithPerPortfolioOverrides() throws IOException {
+        Path file = write("rebalance:\n  approvalWindow: PT8H\n  venueParameters: {slippageBps: 10, feeBps: 5}\n"
+                + "  proposal:\n    feeBps: 2.5\n    cryptoLotSize: 0.001\n"
+                + "  portfolios: [{portfolioId: p-1, escalationWindow: PT30M, autoApproveNotionalLimit: 1000}]\n");
+
+        BallastConfig config = loader.load(Optional.of(file), Map.of(
+                "BALLAST_REBALANCE_AUTO_APPROVE_NOTIONAL_LIMIT", "75000.50",
+                "BALLAST_REBALANCE_PROPOSAL_HALF_SPREAD_BPS", "7.5"));
+
+        BallastConfig.Rebalance rebalance = config.rebalance();
+        assertThat(rebalance.approvalWindow()).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(rebalance.escalationWindow()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(rebalance.autoApproveNotionalLimit()).isEqualByComparingTo("75000.50");
+        assertThat(rebalance.venueParameters()).isEqualTo(Map.of("slippageBps", 10, "feeBps", 5));
+        assertThat(rebalance.proposal().feeBps()).isEqualTo(2.5);
+        assertThat(rebalance.proposal().halfSpreadBps()).isEqualTo(7.5);
+        assertThat(rebalance.proposal().cryptoLotSize()).isEqualTo(0.001);
+        // p-1: its own escalation window and limit, the section's approval window and reminder
+        assertThat(rebalance.approvalOf("p-1")).isEqualTo(new BallastConfig.PortfolioApproval(java.time.Duration.ofHours(8),
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(1), new java.math.BigDecimal("1000")));
+        assertThat(rebalance.approvalOf("p-2")).isEqualTo(new BallastConfig.PortfolioApproval(java.time.Duration.ofHours(8),
+                java.time.Duration.ofHours(2), java.time.Duration.ofHours(1), new java.math.BigDecimal("75000.5")));
+        // a free-form mapping can come whole from the environment too
+        assertThat(loader.load(Optional.empty(), Map.of("BALLAST_REBALANCE_VENUE_PARAMETERS", "{minimumFee: 1}")).rebalance()
+                .venueParameters()).isEqualTo(Map.of("minimumFee", 1));
+    }
+
+    @Test
+    void badRebalanceSettingsAreNamed() throws IOException {
+        Path reminderLate = write("rebalance:\n  reminderAfter: PT5H\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(reminderLate), Map.of()))
+                .hasMessageContaining("rebalance.reminderAfter must be shorter than rebalance.approvalWindow");
+        Path negative = write("rebalance:\n  autoApproveNotionalLimit: -1\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(negative), Map.of()))
+                .hasMessageContaining("rebalance.autoApproveNotionalLimit must be a number, 0 or more, got -1");
+        Path slices = write("rebalance:\n  proposal:\n    twapSliceCount: 1\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(slices), Map.of()))
+                .hasMessageContaining("rebalance.proposal.twapSliceCount must be 2 or more, got 1");
+        Path window = write("rebalance:\n  portfolios: [{portfolioId: p-1, approvalWindow: four hours}]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(window), Map.of()))
+                .hasMessageContaining("rebalance.portfolios[p-1].approvalWindow must be an ISO-8601 duration such as PT4H, got 'four hours'");
+        Path unknown = write("rebalance:\n  portfolios: [{portfolioId: p-1, window: PT1H}]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(unknown), Map.of()))
+                .hasMessageContaining("rebalance.portfolios[]: unknown key 'window'");
+        Path twice = write("rebalance:\n  portfolios: [{portfolioId: p-1}, {portfolioId: p-1}]\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(twice), Map.of()))
+                .hasMessageContaining("rebalance.portfolios[1].portfolioId: p-1 is listed twice");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_REBALANCE_PROPOSAL_FEE_BPS", "one")))
+                .hasMessageContaining("environment BALLAST_REBALANCE_PROPOSAL_FEE_BPS: rebalance.proposal.feeBps: must be a number, got 'one'");
+    }
+
+    @Test
     void anUnknownKeyInTheFileIsNamed() throws IOException {
         Path file = write("http:\n  prot: 9090\n");
 

@@ -26,6 +26,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void aUserByNameHoldsEveryRoleItsTokensGive() {
+        AccessTokens tokens = tokens(
+                new BallastConfig.AccessToken("alpha-secret", "alice", Set.of("trader")),
+                new BallastConfig.AccessToken("alpha-second", "alice", Set.of("portfolio-manager")),
+                new BallastConfig.AccessToken("bravo-secret", "bob", Set.of("viewer")));
+
+        assertThat(tokens.user("alice")).contains(new AuthenticatedUser("alice", Set.of(Role.TRADER, Role.PORTFOLIO_MANAGER)));
+        assertThat(tokens.user("carol")).isEmpty();
+    }
+
+    @Test
     void anyOtherTokenStandsForNobody() {
         AccessTokens tokens = tokens(new BallastConfig.AccessToken("alpha-secret", "alice", Set.of("admin")));
 

@@ -1,0 +1,297 @@
+package io.ballast.platform.app;
+
+import io.ballast.api.alert.Alert;
+import io.ballast.api.risk.Severity;
+import io.ballast.api.execution.ExecutionVenue;
+import io.ballast.api.execution.Fill;
+import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.rebalance.EscalationDecision;
+import io.ballast.platform.rebalance.ExecutedSlice;
+import io.ballast.platform.rebalance.ExecutionSlice;
+import io.ballast.platform.rebalance.ExecutionStatus;
+import io.ballast.platform.rebalance.RebalanceDesk;
+import io.ballast.platform.rebalance.RebalanceExecution;
+import io.ballast.platform.rebalance.RebalanceExecutionResult;
+import io.ballast.platform.rebalance.RebalanceRiskCheck;
+import io.ballast.platform.rebalance.RebalanceRiskVerdict;
+import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.rebalance.RebalanceTrade;
+import io.ballast.platform.store.EvaluationTrigger;
+import io.ballast.platform.store.InstrumentRepository;
+import io.ballast.platform.store.RebalanceFill;
+import io.ballast.platform.store.RebalanceRepository;
+import io.ballast.platform.store.RebalanceTransitionException;
+import io.ballast.platform.store.RiskEvaluationRepository;
+import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.store.StoredRiskEvaluation;
+import io.ballast.platform.workflow.RebalanceAutoDecisionWorker;
+import io.ballast.platform.workflow.RebalanceExecutionWorker;
+import io.ballast.platform.workflow.RebalanceReminderWorker;
+import io.ballast.platform.workflow.RebalanceRiskCheckWorker;
+import io.ballast.platform.workflow.RebalanceRiskCheckWorker.Verdict;
+import io.ballast.platform.workflow.RebalanceStatusWorker;
+import io.ballast.platform.workflow.RebalanceStatusWorker.StatusChange;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rebalance-approval job workers' steps on the platform's services: the store is the record,
+ * so each step reads the rebalance by id, stores what it decided before its job completes, and on
+ * a second delivery finds it stored and answers the same.
+ */
+final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, RebalanceStatusWorker.Step,
+        RebalanceReminderWorker.Step, RebalanceAutoDecisionWorker.Step, RebalanceExecutionWorker.Step {
+
+    static final String RISK_RULES = "risk-rules";
+    static final String SYSTEM = "system";
+    static final String ALLOW_ALL = "ALLOW_ALL";
+    static final String NEEDS_APPROVAL = "NEEDS_APPROVAL";
+    static final String BLOCKED = "BLOCKED";
+    /** How long one order's fills may take; the paper venue fills at once. */
+    static final Duration FILL_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration FILL_POLL = Duration.ofMillis(20);
+    /** The store's scale of fill amounts. */
+    private static final int FILL_DECIMALS = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RebalanceWorkflowSteps.class);
+
+    private final RebalanceRepository rebalances;
+    private final RiskEvaluationRepository evaluations;
+    private final InstrumentRepository instruments;
+    private final RebalanceRiskCheck riskCheck;
+    private final BallastConfig.Rebalance config;
+    private final Function<String, Optional<ExecutionVenue>> venues;
+    private final BiConsumer<Alert, String> alerts;
+    private final Clock clock;
+
+    /**
+     * @param venues the loaded execution venues by id ({@code PluginHost::executionVenue})
+     * @param alerts where reminders go, with the rebalance's portfolio (the alert publisher)
+     */
+    RebalanceWorkflowSteps(RebalanceRepository rebalances, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
+                           RebalanceRiskCheck riskCheck, BallastConfig.Rebalance config, Function<String, Optional<ExecutionVenue>> venues,
+                           BiConsumer<Alert, String> alerts, Clock clock) {
+        this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
+        this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.riskCheck = Objects.requireNonNull(riskCheck, "riskCheck");
+        this.config = Objects.requireNonNull(config, "config");
+        this.venues = Objects.requireNonNull(venues, "venues");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Verdict check(String rebalanceId) {
+        StoredRebalance rebalance = rebalance(rebalanceId);
+        BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
+        Optional<RebalanceRiskVerdict> verdict = riskCheck.check(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        if (rebalance.status() == RebalanceStatus.PROPOSED) {
+            if (verdict.isEmpty()) {
+                transition(rebalance, RebalanceStatus.BLOCKED, RISK_RULES, "portfolio " + rebalance.portfolioId() + " no longer exists");
+                return new Verdict(BLOCKED, false, List.of());
+            }
+            RebalanceRiskVerdict found = verdict.get();
+            evaluations.insert(new StoredRiskEvaluation(UUID.randomUUID().toString(), rebalance.portfolioId(), now(), found.rulesVersion(),
+                    EvaluationTrigger.WORKFLOW, "rebalance " + rebalanceId, found.decisions()));
+            RebalanceStatus status = switch (found.outcome()) {
+                case BLOCKED -> RebalanceStatus.BLOCKED;
+                case AUTO_APPROVABLE -> RebalanceStatus.AUTO_APPROVED;
+                case NEEDS_APPROVAL -> RebalanceStatus.PENDING_APPROVAL;
+            };
+            transition(rebalance, status, RISK_RULES, found.reason());
+            return verdictOf(status, found);
+        }
+        // delivered again after the outcome was stored: the stored outcome decides the path
+        LOG.info("Rebalance {}: risk check delivered again; it is {} already", rebalanceId, rebalance.status());
+        return verdictOf(rebalance.status(), verdict.orElse(null));
+    }
+
+    private static Verdict verdictOf(RebalanceStatus status, RebalanceRiskVerdict verdict) {
+        List<RiskDecision> decisions = verdict == null ? List.of() : verdict.decisions();
+        return switch (status) {
+            case AUTO_APPROVED -> new Verdict(ALLOW_ALL, true, decisions);
+            case PENDING_APPROVAL -> new Verdict(verdict != null && verdict.nonAllowingDecisions().isEmpty() ? ALLOW_ALL : NEEDS_APPROVAL,
+                    false, decisions);
+            // BLOCKED, and anything that went on without the process (FAILED): the process ends
+            default -> new Verdict(BLOCKED, false, decisions);
+        };
+    }
+
+    @Override
+    public Verdict decide(String rebalanceId) {
+        StoredRebalance rebalance = rebalance(rebalanceId);
+        if (rebalance.status() != RebalanceStatus.ESCALATED) {
+            LOG.info("Rebalance {}: automatic decision delivered again; it is {} already", rebalanceId, rebalance.status());
+            boolean approved = rebalance.status() == RebalanceStatus.AUTO_APPROVED_AFTER_ESCALATION;
+            return new Verdict(approved ? ALLOW_ALL : NEEDS_APPROVAL, approved, List.of());
+        }
+        BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
+        Optional<EscalationDecision> decision = riskCheck.decideAfterEscalation(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        if (decision.isEmpty()) {
+            transition(rebalance, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION, RISK_RULES,
+                    "portfolio " + rebalance.portfolioId() + " no longer exists");
+            return new Verdict(BLOCKED, false, List.of());
+        }
+        EscalationDecision decided = decision.get();
+        transition(rebalance, decided.approved() ? RebalanceStatus.AUTO_APPROVED_AFTER_ESCALATION : RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION,
+                RISK_RULES, decided.reason());
+        RebalanceRiskVerdict verdict = decided.verdict();
+        String name = !verdict.blockingDecisions().isEmpty() ? BLOCKED : verdict.nonAllowingDecisions().isEmpty() ? ALLOW_ALL : NEEDS_APPROVAL;
+        return new Verdict(name, decided.approved(), verdict.decisions());
+    }
+
+    @Override
+    public void remind(String rebalanceId, String group) {
+        StoredRebalance rebalance = rebalance(rebalanceId);
+        if (!rebalance.status().isAwaitingApproval()) {
+            LOG.info("Rebalance {}: no reminder, it is {}", rebalanceId, rebalance.status());
+            return;
+        }
+        Duration left = rebalance.windowLeft(clock.instant());
+        alerts.accept(new Alert(Severity.WARNING, "Rebalance " + rebalanceId + " awaits approval",
+                "Rebalance " + rebalanceId + " of portfolio " + rebalance.portfolioId() + ", proposed by " + rebalance.proposedBy()
+                        + ", waits for a decision by " + group + ": " + left.truncatedTo(ChronoUnit.SECONDS) + " left of the "
+                        + rebalance.approvalWindow() + " approval window, then it escalates",
+                clock.instant(), "workflow:rebalance-approval"), rebalance.portfolioId());
+    }
+
+    @Override
+    public void record(StatusChange change) {
+        RebalanceStatus to;
+        try {
+            to = RebalanceStatus.valueOf(change.status());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("element " + change.elementId() + " set an unknown rebalanceStatus " + change.status(), e);
+        }
+        StoredRebalance rebalance = rebalance(change.rebalanceId());
+        String actor;
+        String reason;
+        switch (to) {
+            case APPROVED, REJECTED -> {
+                actor = change.approvedBy() == null || change.approvedBy().isBlank() ? "tasklist" : change.approvedBy();
+                reason = change.comment() == null || change.comment().isBlank() ? to.name().toLowerCase(java.util.Locale.ROOT) : change.comment();
+            }
+            case ESCALATED -> {
+                actor = SYSTEM;
+                reason = "nobody decided within the approval window of " + rebalance.approvalWindow() + ": escalated to risk-officers";
+            }
+            case EXECUTED -> {
+                actor = SYSTEM;
+                reason = "executed";
+            }
+            case FAILED -> {
+                actor = SYSTEM;
+                reason = change.executionFailure() == null ? "failed" : change.executionFailure();
+            }
+            default -> {
+                actor = RISK_RULES;
+                reason = "risk check";
+            }
+        }
+        try {
+            rebalances.transition(change.rebalanceId(), Optional.empty(), to, actor, reason, now());
+        } catch (RebalanceTransitionException refused) {
+            // the store is the record: a decision stored first (an inbox decision racing the timer, an
+            // execution that failed) stays, and the process goes on to its end
+            LOG.warn("Rebalance {}: {} reported {} but the store refuses it, keeping {}: {}", change.rebalanceId(), change.elementId(),
+                    to, rebalance.status(), refused.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> execute(String rebalanceId) {
+        StoredRebalance rebalance = rebalance(rebalanceId);
+        if (rebalance.status() == RebalanceStatus.EXECUTED) {
+            LOG.info("Rebalance {}: execution delivered again; it is EXECUTED already", rebalanceId);
+            return Optional.empty();
+        }
+        if (rebalance.status() == RebalanceStatus.FAILED) {
+            return Optional.of(rebalance.history().getLast().reason());
+        }
+        if (!rebalance.status().isApproved()) {
+            String failure = "rebalance " + rebalanceId + " is " + rebalance.status() + " in the store, not approved: nothing is executed";
+            LOG.warn(failure);
+            return Optional.of(failure);
+        }
+        Optional<ExecutionVenue> venue = venues.apply(config.venue());
+        if (venue.isEmpty()) {
+            return Optional.of(fail(rebalance, "no execution venue '" + config.venue() + "' is loaded (rebalance.venue)"));
+        }
+        List<RebalanceTrade> trades = rebalance.proposal().trades();
+        Map<String, Instrument> instrumentByAsset = new HashMap<>();
+        trades.forEach(trade -> instruments.find(trade.asset()).ifPresent(found -> instrumentByAsset.put(trade.asset(), found)));
+        RebalanceExecution execution = new RebalanceExecution(venue.get(), config.venueParameters(),
+                RebalanceDesk.settings(config.proposal(), instrumentByAsset), FILL_TIMEOUT, FILL_POLL);
+        Set<String> booked = rebalances.fills(rebalanceId).stream()
+                .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
+                .collect(Collectors.toSet());
+        String currency = rebalance.proposal().baseCurrency();
+        RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, booked,
+                slice -> rebalances.bookFills(rebalanceId, List.of(fillOf(slice, currency))));
+        if (result.status() == ExecutionStatus.COMPLETED) {
+            transition(rebalance, RebalanceStatus.EXECUTED, SYSTEM, "executed on " + result.venueId() + ": " + result.executed().size()
+                    + " orders now" + (result.alreadyFilled().isEmpty() ? "" : ", " + result.alreadyFilled().size() + " filled before"));
+            return Optional.empty();
+        }
+        // what a slice that failed half-way did fill is a fact: booked too
+        List<RebalanceFill> partial = result.executed().stream()
+                .filter(slice -> !slice.complete() && !slice.fills().isEmpty())
+                .map(slice -> fillOf(slice, currency)).toList();
+        if (!partial.isEmpty()) {
+            rebalances.bookFills(rebalanceId, partial);
+        }
+        return Optional.of(fail(rebalance, result.failure().orElseThrow()));
+    }
+
+    private String fail(StoredRebalance rebalance, String failure) {
+        LOG.warn("Rebalance {} failed: {}", rebalance.id(), failure);
+        transition(rebalance, RebalanceStatus.FAILED, SYSTEM, failure);
+        return failure;
+    }
+
+    /** One slice as booked: its quantity, its average price and its fees, to the store's 8 decimals. */
+    static RebalanceFill fillOf(ExecutedSlice slice, String currency) {
+        BigDecimal quantity = slice.filledQuantity();
+        BigDecimal price = slice.filledNotional().divide(quantity, MathContext.DECIMAL128);
+        Instant filledAt = slice.fills().stream().map(Fill::time).max(Instant::compareTo).orElseThrow();
+        return new RebalanceFill(slice.slice().asset(), slice.slice().slice(), slice.slice().side(), eight(quantity), eight(price),
+                eight(slice.fees()), currency, slice.venueOrderId(), filledAt);
+    }
+
+    private static BigDecimal eight(BigDecimal value) {
+        return value.setScale(FILL_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    private StoredRebalance rebalance(String rebalanceId) {
+        return rebalances.find(rebalanceId).orElseThrow(() -> new IllegalStateException("no rebalance " + rebalanceId + " is stored"));
+    }
+
+    /** Moves the rebalance on; a move already made (a job delivered again) changes nothing. */
+    private void transition(StoredRebalance rebalance, RebalanceStatus to, String actor, String reason) {
+        rebalances.transition(rebalance.id(), Optional.empty(), to, actor, reason, now());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,95 @@
+package io.ballast.platform.workflow;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Starts instances of {@code rebalance-approval}: at the start for a new rebalance, or, after a
+ * restart of the embedded engine (whose state is in memory), right before the user task the stored
+ * rebalance was waiting at, with the window set to the time it has left.
+ */
+public final class RebalanceApprovalInstances {
+
+    public static final String PROCESS_ID = "rebalance-approval";
+    /** The portfolio managers' task, where a PENDING_APPROVAL rebalance waits. */
+    public static final String APPROVE_REBALANCE = "ApproveRebalance";
+    /** The risk officers' task, where an ESCALATED rebalance waits. */
+    public static final String ESCALATED_APPROVAL = "EscalatedApproval";
+    /** The execution, where an approved rebalance not yet executed starts again. */
+    public static final String EXECUTE = "Execute";
+    /** A reminder already sent before a restart is not sent again: its timer is set past any window. */
+    static final Duration NEVER = Duration.ofDays(3650);
+
+    /**
+     * The start variables the BPMN documents.
+     *
+     * @param trades          the trades for the form: {@code {asset, side, quantity, notional}} each
+     * @param estimatedCost   the total estimated cost, base currency
+     * @param expectedBenefit the expected annual tracking-error reduction, a fraction
+     * @param reminderAfter   empty when the reminder was already due (a re-opened approval): it is not sent again
+     */
+    public record Start(String rebalanceId, String portfolioId, String proposedBy, List<Map<String, Object>> trades,
+                        Object estimatedCost, double expectedBenefit, Optional<Duration> reminderAfter, Duration approvalWindow,
+                        Duration escalationWindow) {
+        public Start {
+            Objects.requireNonNull(rebalanceId, "rebalanceId");
+            Objects.requireNonNull(portfolioId, "portfolioId");
+            Objects.requireNonNull(proposedBy, "proposedBy");
+            trades = List.copyOf(trades);
+            Objects.requireNonNull(estimatedCost, "estimatedCost");
+            Objects.requireNonNull(reminderAfter, "reminderAfter");
+            Objects.requireNonNull(approvalWindow, "approvalWindow");
+            Objects.requireNonNull(escalationWindow, "escalationWindow");
+        }
+
+        Map<String, Object> variables() {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("rebalanceId", rebalanceId);
+            variables.put("portfolioId", portfolioId);
+            variables.put("proposedBy", proposedBy);
+            variables.put("trades", trades);
+            variables.put("estimatedCost", estimatedCost);
+            variables.put("expectedBenefit", expectedBenefit);
+            variables.put("reminderAfter", reminderAfter.orElse(NEVER).toString());
+            variables.put("approvalWindow", approvalWindow.toString());
+            variables.put("escalationWindow", escalationWindow.toString());
+            return variables;
+        }
+    }
+
+    private final CamundaClient client;
+
+    public RebalanceApprovalInstances(CamundaClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Starts at the start event: the risk check first. @return the process instance key */
+    public long start(Start start) {
+        return command(start).send().join().getProcessInstanceKey();
+    }
+
+    /**
+     * Starts right before {@code elementId} ({@link #APPROVE_REBALANCE}, {@link #ESCALATED_APPROVAL} or {@link #EXECUTE}),
+     * skipping what came before; the caller sets the window of that task to the time left.
+     *
+     * @param extraVariables what the earlier steps would have set for the form (e.g. {@code riskVerdict})
+     */
+    public long startBefore(String elementId, Start start, Map<String, Object> extraVariables) {
+        Map<String, Object> variables = new LinkedHashMap<>(start.variables());
+        variables.putAll(extraVariables);
+        return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                .variables(variables)
+                .startBeforeElement(elementId)
+                .send().join().getProcessInstanceKey();
+    }
+
+    private CreateProcessInstanceCommandStep3 command(Start start) {
+        return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(start.variables());
+    }
+}

@@ -1,0 +1,66 @@
+package io.ballast.platform.workflow;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every job worker of {@code rebalance-approval} does alike: read the job's {@code rebalanceId},
+ * do its step (which stores what it decided before answering), and complete the job with the step's
+ * variables. A job without a rebalance id is a modelling error no retry fixes: it fails with no
+ * retries left, raising an incident. Any other failure is retried after {@link #RETRY_BACKOFF} until
+ * the element's retries run out. Every step is idempotent: a job delivered again (a worker that
+ * stopped before completing it) does what the first delivery did, or finds it done.
+ */
+public abstract class RebalanceJobWorker implements JobHandler {
+
+    /** Every step runs in-process against the store; far longer than this means the worker is stuck. */
+    public static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RebalanceJobWorker.class);
+
+    /** The job type this worker serves. */
+    public abstract String jobType();
+
+    /** The variables it reads; {@code rebalanceId} always. */
+    public abstract List<String> fetchVariables();
+
+    /** Does the step for one rebalance; the variables to complete the job with. */
+    protected abstract Map<String, Object> handle(String rebalanceId, ActivatedJob job);
+
+    @Override
+    public final void handle(JobClient jobs, ActivatedJob job) {
+        Object rebalanceId = job.getVariablesAsMap().get("rebalanceId");
+        if (!(rebalanceId instanceof String id) || id.isBlank()) {
+            String message = "job variable rebalanceId must be a non-empty string, got " + rebalanceId;
+            LOG.warn("Job {} ({}) of process instance {}: {}", job.getKey(), job.getType(), job.getProcessInstanceKey(), message);
+            jobs.newFailCommand(job).retries(0).errorMessage(message).send().join();
+            return;
+        }
+        Map<String, Object> variables;
+        try {
+            variables = handle(id, job);
+        } catch (RuntimeException e) {
+            int retriesLeft = Math.max(0, job.getRetries() - 1);
+            LOG.warn("Job {} of rebalance {} failed ({} retries left)", job.getType(), id, retriesLeft, e);
+            jobs.newFailCommand(job)
+                    .retries(retriesLeft)
+                    .retryBackoff(RETRY_BACKOFF)
+                    .errorMessage(job.getType() + " of rebalance " + id + " failed: " + e)
+                    .send().join();
+            return;
+        }
+        jobs.newCompleteCommand(job).variables(variables).send().join();
+    }
+
+    static String text(ActivatedJob job, String name) {
+        Object value = job.getVariablesAsMap().get(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.ballast.platform.workflow;
+
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Serves {@value #JOB_TYPE}: a WARNING alert that the rebalance still waits for the portfolio
+ * managers, naming the rebalance, the group and the time left. A job delivered again may alert
+ * again: a second reminder is noise, not harm.
+ */
+public final class RebalanceReminderWorker extends RebalanceJobWorker {
+
+    public static final String JOB_TYPE = "ballast.rebalance.remind";
+    /** The group of the task the reminder is attached to ({@code Approve rebalance}). */
+    static final String GROUP = "portfolio-managers";
+
+    @FunctionalInterface
+    public interface Step {
+        void remind(String rebalanceId, String group);
+    }
+
+    private final Step step;
+
+    public RebalanceReminderWorker(Step step) {
+        this.step = Objects.requireNonNull(step, "step");
+    }
+
+    @Override
+    public String jobType() {
+        return JOB_TYPE;
+    }
+
+    @Override
+    public List<String> fetchVariables() {
+        return List.of("rebalanceId");
+    }
+
+    @Override
+    protected Map<String, Object> handle(String rebalanceId, ActivatedJob job) {
+        step.remind(rebalanceId, GROUP);
+        return Map.of();
+    }
+}

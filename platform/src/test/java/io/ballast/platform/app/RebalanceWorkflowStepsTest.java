@@ -1,0 +1,345 @@
+package io.ballast.platform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ballast.api.alert.Alert;
+import io.ballast.api.execution.OrderSide;
+import io.ballast.api.marketdata.AssetClass;
+import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.Position;
+import io.ballast.api.risk.RiskAction;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.api.risk.Severity;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.construction.PortfolioConstruction;
+import io.ballast.platform.plugins.PluginHost;
+import io.ballast.platform.rebalance.RebalanceDesk;
+import io.ballast.platform.rebalance.RebalanceRequest;
+import io.ballast.platform.rebalance.RebalanceRiskCheck;
+import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.risk.RiskEngine;
+import io.ballast.platform.riskfacts.RiskFactsAssembler;
+import io.ballast.platform.store.EvaluationTrigger;
+import io.ballast.platform.store.RebalanceFill;
+import io.ballast.platform.store.RebalanceHistoryEntry;
+import io.ballast.platform.store.Store;
+import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.workflow.RebalanceRiskCheckWorker.Verdict;
+import io.ballast.platform.workflow.RebalanceStatusWorker.StatusChange;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each job worker's step on an H2 store, the shipped rules and the bundled paper venue, without the
+ * engine: what it stores, what it answers, and that a second delivery changes nothing. The market
+ * and the trades are those of {@link RebalanceStageTest}: SELL 10 A10 and BUY 9 K at 100, gross 1 900.
+ */
+class RebalanceWorkflowStepsTest {
+
+    static final Instant PROPOSED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final String VAR_UNKNOWN = "value at risk unknown";
+
+    static PluginHost plugins;
+    static RiskEngine rules;
+
+    @TempDir
+    Path dataDirectory;
+
+    Store store;
+    String autoPortfolio;
+    String manualPortfolio;
+    final List<Alert> alerts = new ArrayList<>();
+
+    @BeforeAll
+    static void startPluginsAndRules() {
+        plugins = PluginHost.start(Path.of("target", "plugins"));
+        rules = RiskEngine.load(Path.of("..", "rules"));
+    }
+
+    @AfterAll
+    static void stopPluginsAndRules() {
+        rules.close();
+        plugins.close();
+    }
+
+    @BeforeEach
+    void storeTheMarket() {
+        store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
+        List<Instrument> instruments = new ArrayList<>();
+        List<PriceBar> bars = new ArrayList<>();
+        Instant today = PROPOSED_AT.truncatedTo(ChronoUnit.DAYS);
+        for (int i = 1; i <= 11; i++) {
+            String asset = i == 11 ? "K" : "A" + i;
+            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
+            for (int day = 3; day >= 1; day--) {
+                BigDecimal price = new BigDecimal("100");
+                bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
+            }
+        }
+        store.instruments().saveAll(instruments);
+        store.priceBars().saveAll(bars);
+        autoPortfolio = portfolio();
+        manualPortfolio = portfolio();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void riskCheckWithinTheLimitStoresAutoApprovedAndTheEvaluationOnceWhenDeliveredTwice() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+
+        Verdict first = steps.check(id);
+        Verdict second = steps.check(id);
+
+        assertThat(first.riskVerdict()).isEqualTo("ALLOW_ALL");
+        assertThat(first.autoApprovable()).isTrue();
+        assertThat(first.decisions()).extracting(RiskDecision::rule, RiskDecision::action).containsExactly(tuple(VAR_UNKNOWN, RiskAction.ALLOW));
+        assertThat(second.riskVerdict()).isEqualTo("ALLOW_ALL");
+        assertThat(second.autoApprovable()).isTrue();
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .containsExactly(tuple("alice", RebalanceStatus.PROPOSED, "MANUAL trigger: asked for by alice: quarterly"),
+                        tuple("risk-rules", RebalanceStatus.AUTO_APPROVED,
+                                "every rule allows it and the gross notional 1900.00 is within the auto-approve limit of 50000"));
+        assertThat(store.riskEvaluations().latest(Optional.of(autoPortfolio), 10)).singleElement().satisfies(evaluation -> {
+            assertThat(evaluation.trigger()).isEqualTo(EvaluationTrigger.WORKFLOW);
+            assertThat(evaluation.requestedBy()).isEqualTo("rebalance " + id);
+        });
+    }
+
+    @Test
+    void riskCheckOverThePortfoliosOwnLimitStoresPendingApproval() {
+        String id = propose(manualPortfolio, moveTenPercentOfA10ToK());
+
+        Verdict verdict = steps("paper", PROPOSED_AT).check(id);
+
+        assertThat(verdict.riskVerdict()).isEqualTo("ALLOW_ALL");
+        assertThat(verdict.autoApprovable()).isFalse();
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+            assertThat(entry.reason()).isEqualTo("every rule allows it, but the gross notional 1900.00 is over the auto-approve limit of 1000");
+        });
+    }
+
+    /** A1 to 25% of NAV: over the 20% block of one asset. */
+    @Test
+    void riskCheckBlockedByARuleStoresBlocked() {
+        Map<String, Double> targets = new TreeMap<>();
+        targets.put("A1", 0.25);
+        targets.put("A2", 0.05);
+        for (int i = 3; i <= 10; i++) {
+            targets.put("A" + i, 0.0875);
+        }
+        String id = propose(autoPortfolio, targets);
+
+        Verdict verdict = steps("paper", PROPOSED_AT).check(id);
+
+        assertThat(verdict.riskVerdict()).isEqualTo("BLOCKED");
+        assertThat(verdict.autoApprovable()).isFalse();
+        assertThat(verdict.decisions()).anySatisfy(decision -> {
+            assertThat(decision.action()).isEqualTo(RiskAction.BLOCK_TRADE);
+            assertThat(decision.subject().id()).isEqualTo("A1");
+        });
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.BLOCKED);
+    }
+
+    @Test
+    void statusRecordsThePersonAndTheCommentOnceAndKeepsWhatTheStoreHasWhenTheProcessDisagrees() {
+        String id = pending(manualPortfolio);
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT.plusSeconds(60));
+
+        steps.record(new StatusChange(id, "ApproveRebalance", "APPROVED", "bob", "within mandate", null));
+        steps.record(new StatusChange(id, "ApproveRebalance", "APPROVED", "bob", "within mandate", null));
+        steps.record(new StatusChange(id, "ApprovalWindowOver", "ESCALATED", null, null, null));
+
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.APPROVED);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .endsWith(tuple("bob", RebalanceStatus.APPROVED, "within mandate"));
+        assertThat(stored.history()).hasSize(3);
+    }
+
+    @Test
+    void statusEscalatedIsTheSystemsWithTheWindow() {
+        String id = pending(manualPortfolio);
+
+        steps("paper", PROPOSED_AT.plus(Duration.ofHours(4))).record(new StatusChange(id, "ApprovalWindowOver", "ESCALATED", null, null, null));
+
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("system");
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.ESCALATED);
+            assertThat(entry.reason()).isEqualTo("nobody decided within the approval window of PT4H: escalated to risk-officers");
+        });
+    }
+
+    /** Pending since the proposal; an hour later 3 of the 4 hours are left. */
+    @Test
+    void reminderAlertsNamingTheRebalanceTheGroupAndTheTimeLeft() {
+        String id = pending(manualPortfolio);
+        Instant statusSince = store.rebalances().find(id).orElseThrow().statusSince();
+
+        steps("paper", statusSince.plus(Duration.ofHours(1))).remind(id, "portfolio-managers");
+
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+            assertThat(alert.title()).isEqualTo("Rebalance " + id + " awaits approval");
+            assertThat(alert.message()).isEqualTo("Rebalance " + id + " of portfolio " + manualPortfolio
+                    + ", proposed by alice, waits for a decision by portfolio-managers: PT3H left of the PT4H approval window, then it escalates");
+        });
+    }
+
+    @Test
+    void automaticDecisionApprovesWithinTheLimitAndRejectsOverIt() {
+        String within = escalated(autoPortfolio);
+        String over = escalated(manualPortfolio);
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT.plus(Duration.ofHours(6)));
+
+        Verdict approved = steps.decide(within);
+        Verdict approvedAgain = steps.decide(within);
+        Verdict rejected = steps.decide(over);
+
+        assertThat(approved.autoApprovable()).isTrue();
+        assertThat(approvedAgain.autoApprovable()).isTrue();
+        assertThat(rejected.autoApprovable()).isFalse();
+        assertThat(store.rebalances().find(within).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED_AFTER_ESCALATION);
+        assertThat(store.rebalances().find(within).orElseThrow().history()).hasSize(4);
+        assertThat(store.rebalances().find(over).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION);
+            assertThat(entry.actor()).isEqualTo("risk-rules");
+            assertThat(entry.reason()).isEqualTo("rejected automatically after escalation, nobody approved it and every rule allows it,"
+                    + " but the gross notional 1900.00 is over the auto-approve limit of 1000");
+        });
+    }
+
+    /**
+     * A first run booked the A10 sell and stopped before the K buy (a crash): the job again sends only
+     * the buy. Cash 0 + (999.00 - 1.00) - (900.90 + 1.00) = 96.10.
+     */
+    @Test
+    void executionDeliveredAgainAfterACrashSendsOnlyWhatWasNotBooked() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        store.rebalances().bookFills(id, List.of(new RebalanceFill("A10", 1, OrderSide.SELL, new BigDecimal("10"), new BigDecimal("99.9"),
+                BigDecimal.ONE, "USD", "first-run", PROPOSED_AT)));
+
+        assertThat(steps.execute(id)).isEmpty();
+        assertThat(steps.execute(id)).isEmpty();
+
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::quantity, RebalanceFill::price,
+                RebalanceFill::venueOrderId).satisfiesExactly(
+                a10 -> assertThat(a10).isEqualTo(tuple("A10", new BigDecimal("10"), new BigDecimal("99.9"), "first-run")),
+                k -> {
+                    assertThat(k.toList().subList(0, 3)).containsExactly("K", new BigDecimal("9"), new BigDecimal("100.1"));
+                    assertThat(k.toList().get(3)).isNotEqualTo("first-run");
+                });
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("96.10");
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.EXECUTED);
+            assertThat(entry.reason()).isEqualTo("executed on paper: 1 orders now, 1 filled before");
+        });
+    }
+
+    @Test
+    void executionWithoutItsVenueFailsWithTheReasonAndTradesNothing() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("nowhere", PROPOSED_AT);
+        steps.check(id);
+
+        assertThat(steps.execute(id)).contains("no execution venue 'nowhere' is loaded (rebalance.venue)");
+
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(steps.execute(id)).contains("no execution venue 'nowhere' is loaded (rebalance.venue)");
+    }
+
+    @Test
+    void executionOfARebalanceNotApprovedTradesNothing() {
+        String id = pending(manualPortfolio);
+
+        assertThat(steps("paper", PROPOSED_AT).execute(id)).contains(
+                "rebalance " + id + " is PENDING_APPROVAL in the store, not approved: nothing is executed");
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(store.rebalances().fills(id)).isEmpty();
+    }
+
+    private String pending(String portfolioId) {
+        String id = propose(portfolioId, moveTenPercentOfA10ToK());
+        if (portfolioId.equals(manualPortfolio)) {
+            steps("paper", PROPOSED_AT).check(id);
+        } else {
+            store.rebalances().transition(id, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "test", "as if a rule asked", PROPOSED_AT);
+        }
+        return id;
+    }
+
+    private String escalated(String portfolioId) {
+        String id = pending(portfolioId);
+        store.rebalances().transition(id, Optional.empty(), RebalanceStatus.ESCALATED, "system", "window over", PROPOSED_AT.plusSeconds(4 * 3600));
+        return id;
+    }
+
+    private RebalanceWorkflowSteps steps(String venue, Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
+                Clock.systemUTC());
+        return new RebalanceWorkflowSteps(store.rebalances(), store.riskEvaluations(), store.instruments(),
+                new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config(venue), plugins::executionVenue,
+                (alert, portfolioId) -> alerts.add(alert), clock);
+    }
+
+    private String propose(String portfolioId, Map<String, Double> targets) {
+        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, List::of), config("paper"), (rebalance, approval) -> {
+                }, Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
+        return desk.propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.of("quarterly"), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+    }
+
+    private BallastConfig.Rebalance config(String venue) {
+        BallastConfig.Rebalance defaults = BallastConfig.Rebalance.defaults();
+        return new BallastConfig.Rebalance(defaults.approvalWindow(), defaults.escalationWindow(), defaults.reminderAfter(),
+                defaults.autoApproveNotionalLimit(), venue, RebalanceStageTest.PAPER_COSTS, defaults.proposal(),
+                List.of(new BallastConfig.PortfolioOverride(manualPortfolio, null, null, null, new BigDecimal("1000"))));
+    }
+
+    private static Map<String, Double> moveTenPercentOfA10ToK() {
+        Map<String, Double> targets = new TreeMap<>();
+        RebalanceStageTest.TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
+        return targets;
+    }
+
+    private String portfolio() {
+        String id = UUID.randomUUID().toString();
+        List<Position> positions = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
+        }
+        store.portfolios().insert(new Portfolio(id, "p", "USD", BigDecimal.ZERO, positions, PROPOSED_AT.minus(5, ChronoUnit.DAYS), "pm"));
+        return id;
+    }
+}

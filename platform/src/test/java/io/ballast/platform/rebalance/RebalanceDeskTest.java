@@ -1,0 +1,225 @@
+package io.ballast.platform.rebalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ballast.api.execution.OrderSide;
+import io.ballast.api.marketdata.AssetClass;
+import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.api.optimizer.Optimizer;
+import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.portfolio.Position;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.construction.PortfolioConstruction;
+import io.ballast.platform.plugins.PluginHost;
+import io.ballast.platform.problem.InvalidInputException;
+import io.ballast.platform.rebalance.trigger.TriggerKind;
+import io.ballast.platform.store.InsertedRebalance;
+import io.ballast.platform.store.Store;
+import io.ballast.platform.store.StoredRebalance;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proposals from a stored portfolio and stored bars, worked out by hand.
+ *
+ * <pre>
+ * closes, 3 days, flat at 100, volume 1 000 000 (daily volatility 0: no market impact)
+ * portfolio: cash 0, 100 of each of A1..A10: NAV 100 000; K stored but not held
+ * fee 1 bp + half spread 5 bp = 6 bp of notional
+ * </pre>
+ */
+class RebalanceDeskTest {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    static PluginHost plugins;
+
+    @TempDir
+    Path dataDirectory;
+
+    Store store;
+    String portfolioId;
+    final List<StoredRebalance> started = new ArrayList<>();
+    final List<BallastConfig.PortfolioApproval> approvals = new ArrayList<>();
+
+    @BeforeAll
+    static void startPlugins() {
+        plugins = PluginHost.start(Path.of("target", "plugins"));
+    }
+
+    @AfterAll
+    static void stopPlugins() {
+        plugins.close();
+    }
+
+    @BeforeEach
+    void storeTheMarket() {
+        store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
+        List<Instrument> instruments = new ArrayList<>();
+        List<PriceBar> bars = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            String asset = i == 11 ? "K" : "A" + i;
+            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
+            for (int day = 3; day >= 1; day--) {
+                BigDecimal price = new BigDecimal("100");
+                bars.add(new PriceBar(asset, NOW.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
+                        new BigDecimal("1000000")));
+            }
+        }
+        store.instruments().saveAll(instruments);
+        store.priceBars().saveAll(bars);
+        portfolioId = portfolio(BigDecimal.ZERO, "100");
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /**
+     * A10 to 9%, K to 1%: SELL 10 A10 (1 000, cost 0.60); BUY 10 K needs 1 000.60 of the 999.40 the sell
+     * brings: scaled by 0.9988 to 9.988, down to 9: BUY 9 K (900, cost 0.54). Total cost 1.14.
+     */
+    @Test
+    void givenWeightsAreStoredAsProposedWithTheManualTriggerAndTheApprovalStartsOnce() {
+        Optional<InsertedRebalance> inserted = desk((rebalance, approval) -> {
+            started.add(rebalance);
+            approvals.add(approval);
+        }).propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.of("quarterly"), Optional.of("k-1"), "alice");
+
+        StoredRebalance stored = inserted.orElseThrow().rebalance();
+        assertThat(inserted.get().created()).isTrue();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.PROPOSED);
+        assertThat(stored.proposal().trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity,
+                RebalanceTrade::notional).containsExactly(
+                tuple("A10", OrderSide.SELL, new BigDecimal("10"), new BigDecimal("1000.00")),
+                tuple("K", OrderSide.BUY, new BigDecimal("9"), new BigDecimal("900.00")));
+        assertThat(stored.proposal().totalEstimatedCost()).isEqualByComparingTo("1.14");
+        assertThat(stored.trigger()).get().satisfies(trigger -> {
+            assertThat(trigger.kind()).isEqualTo(TriggerKind.MANUAL);
+            assertThat(trigger.reason()).isEqualTo("asked for by alice: quarterly");
+        });
+        // the per-portfolio override: 1 h to approve, the rest from the section
+        assertThat(stored.approvalWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(stored.escalationWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(started).extracting(StoredRebalance::id).containsExactly(stored.id());
+        assertThat(approvals).containsExactly(new BallastConfig.PortfolioApproval(Duration.ofHours(1), Duration.ofHours(2),
+                Duration.ofMinutes(30), new BigDecimal("50000")));
+
+        Optional<InsertedRebalance> again = desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(Map.of("A1", 1.0)), Optional.empty(), Optional.of("k-1"), "alice");
+        assertThat(again.orElseThrow().created()).isFalse();
+        assertThat(again.get().rebalance().id()).isEqualTo(stored.id());
+        assertThat(started).hasSize(1);
+    }
+
+    /** Equal weight over the held A1..A10: A10 held 50 with 5 000 cash: BUY 50 needs 5 003, scaled 5 000 / 5 003 to 49.97: BUY 49. */
+    @Test
+    void anOptimizerChoosesTheTargetsFromTheStoredCloses() {
+        String halfA10 = portfolio(new BigDecimal("5000"), "50");
+
+        StoredRebalance stored = desk((rebalance, approval) -> started.add(rebalance))
+                .propose(halfA10, RebalanceRequest.optimizer("equal-weight", Map.of()), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance();
+
+        assertThat(stored.proposal().trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity)
+                .containsExactly(tuple("A10", OrderSide.BUY, new BigDecimal("49")));
+        assertThat(stored.request().optimizer()).isEqualTo("equal-weight");
+        assertThat(stored.trigger().orElseThrow().reason()).isEqualTo("asked for by alice: " + RebalanceDesk.DEFAULT_REASON);
+    }
+
+    @Test
+    void anUnknownAssetIsNamedAndNothingIsStored() {
+        Map<String, Double> targets = new TreeMap<>(tenPercentOfA10ToK());
+        targets.remove("K");
+        targets.put("ZZZ", 0.01);
+
+        assertThatThrownBy(() -> desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("targetWeights.ZZZ"));
+        assertThat(store.rebalances().pending()).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void targetsTheHoldingsAlreadyMeetLeaveNothingToTradeAndStoreNothing() {
+        Map<String, Double> same = new TreeMap<>();
+        for (int i = 1; i <= 10; i++) {
+            same.put("A" + i, 0.1);
+        }
+
+        assertThatThrownBy(() -> desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(same), Optional.empty(), Optional.of("k-2"), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("targetWeights")
+                        .contains("nothing to trade"));
+        assertThat(store.rebalances().findByIdempotencyKey("alice", "k-2")).isEmpty();
+    }
+
+    @Test
+    void anUnknownPortfolioIsEmpty() {
+        assertThat(desk((rebalance, approval) -> started.add(rebalance)).propose(UUID.randomUUID().toString(),
+                RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.empty(), "alice")).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void aProcessThatCannotStartLeavesTheRebalanceFailedWithTheReason() {
+        StoredRebalance stored = desk((rebalance, approval) -> {
+            throw new IllegalStateException("engine unreachable");
+        }).propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance();
+
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(stored.history().getLast().reason()).isEqualTo("the approval process could not start: engine unreachable");
+    }
+
+    private RebalanceDesk desk(RebalanceDesk.ApprovalProcessStarter starter) {
+        BallastConfig.Rebalance defaults = BallastConfig.Rebalance.defaults();
+        BallastConfig.Rebalance config = new BallastConfig.Rebalance(defaults.approvalWindow(), defaults.escalationWindow(),
+                defaults.reminderAfter(), defaults.autoApproveNotionalLimit(), "paper", Map.of(), defaults.proposal(),
+                List.of(new BallastConfig.PortfolioOverride(portfolioId, Duration.ofHours(1), null, Duration.ofMinutes(30), null)));
+        return new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, () -> plugins.optimizers().stream().map(Optimizer::id).toList()), config,
+                starter, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static Map<String, Double> tenPercentOfA10ToK() {
+        Map<String, Double> targets = new TreeMap<>();
+        for (int i = 1; i <= 9; i++) {
+            targets.put("A" + i, 0.10);
+        }
+        targets.put("A10", 0.09);
+        targets.put("K", 0.01);
+        return targets;
+    }
+
+    private String portfolio(BigDecimal cash, String a10) {
+        String id = UUID.randomUUID().toString();
+        List<Position> positions = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            positions.add(new Position("A" + i, new BigDecimal(i == 10 ? a10 : "100"), new BigDecimal("100")));
+        }
+        store.portfolios().insert(new Portfolio(id, "p", "USD", cash, positions, NOW.minus(5, ChronoUnit.DAYS), "pm"));
+        return id;
+    }
+}
