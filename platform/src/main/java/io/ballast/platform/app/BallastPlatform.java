@@ -8,7 +8,6 @@ import io.ballast.platform.http.RebalancePort;
 import io.ballast.platform.marketdata.SampleMarketLoader;
 import io.ballast.platform.plugins.PluginHost;
 import io.ballast.platform.portfolio.PortfolioBook;
-import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.alerts.AlertPublisher;
@@ -149,8 +148,8 @@ public final class BallastPlatform implements AutoCloseable {
                     new PluginHostPort(plugins), new QuantLibraryPort(store.instruments(), store.priceBars(), construction),
                     health,
                     evaluations,
-                    new RebalancingNotWired(),
-                    new RebalancingNotWired()));
+                    rebalances.rebalancePort(),
+                    rebalances.approvalPort()));
             started.push(new Stoppable("http", () -> await(http.close())));
 
             BallastPlatform platform = new BallastPlatform(started, http, store, workflow, risk, plugins, rebalances);
@@ -244,37 +243,6 @@ public final class BallastPlatform implements AutoCloseable {
                 return Map.of("platform", ComponentHealth.down("starting", Map.of()));
             }
             return current.health();
-        }
-    }
-
-    /**
-     * The rebalance and approval operations until the rebalance stage is wired in (its adapters are
-     * built beside this one): every call answers 503, nothing is proposed or decided.
-     */
-    private static final class RebalancingNotWired implements RebalancePort, ApprovalPort {
-
-        private static ServiceUnavailableException notWired() {
-            return new ServiceUnavailableException("rebalancing is not wired into this platform yet", null);
-        }
-
-        @Override
-        public Optional<Accepted> propose(String portfolioId, RebalanceRequest request, Optional<String> idempotencyKey, String user) {
-            throw notWired();
-        }
-
-        @Override
-        public Optional<RebalanceView> find(String rebalanceId) {
-            throw notWired();
-        }
-
-        @Override
-        public List<TaskView> pending(Optional<String> group) {
-            throw notWired();
-        }
-
-        @Override
-        public boolean decide(String taskId, boolean approve, String comment, String user) {
-            throw notWired();
         }
     }
 }
