@@ -391,20 +391,33 @@ public record BallastConfig(
     }
 
     /**
-     * One portfolio's windows and limit; a key left out takes the {@code rebalance} section's value.
+     * One portfolio's windows and limit, and what proposes its rebalances by itself; a window or limit
+     * left out takes the {@code rebalance} section's value.
      *
      * @param portfolioId the portfolio's id
+     * @param target      what a triggered rebalance aims at; null when none is configured
+     * @param triggers    the triggers that propose a rebalance by themselves; null (or all left out): none, only the API proposes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PortfolioOverride(String portfolioId, Duration approvalWindow, Duration escalationWindow, Duration reminderAfter,
-                                    BigDecimal autoApproveNotionalLimit) {
+                                    BigDecimal autoApproveNotionalLimit, RebalanceTarget target, TriggerSettings triggers) {
 
         static final Set<String> KEYS = Set.of("portfolioId", "approvalWindow", "escalationWindow", "reminderAfter",
-                "autoApproveNotionalLimit");
+                "autoApproveNotionalLimit", "target", "triggers");
+
+        /** Windows and limit only: no triggers. */
+        public PortfolioOverride(String portfolioId, Duration approvalWindow, Duration escalationWindow, Duration reminderAfter,
+                                 BigDecimal autoApproveNotionalLimit) {
+            this(portfolioId, approvalWindow, escalationWindow, reminderAfter, autoApproveNotionalLimit, null, null);
+        }
 
         public PortfolioOverride {
             requireText(portfolioId, "rebalance.portfolios[].portfolioId");
             String key = "rebalance.portfolios[" + portfolioId + "].";
+            if (triggers != null && !triggers.isEmpty() && target == null) {
+                throw new IllegalArgumentException(key + "target must be given when triggers are configured: it is what a triggered"
+                        + " rebalance aims at (targetWeights, or optimizer and parameters)");
+            }
             if (approvalWindow != null) {
                 requirePositive(approvalWindow, key + "approvalWindow");
             }
@@ -433,7 +446,15 @@ public record BallastConfig(
             String portfolioId = id == null ? null : id.toString();
             String key = "rebalance.portfolios[" + portfolioId + "].";
             return new PortfolioOverride(portfolioId, duration(entry, "approvalWindow", key), duration(entry, "escalationWindow", key),
-                    duration(entry, "reminderAfter", key), amount(entry, "autoApproveNotionalLimit", key));
+                    duration(entry, "reminderAfter", key), amount(entry, "autoApproveNotionalLimit", key),
+                    entry.get("target") == null ? null : RebalanceTarget.parse(entry.get("target"), key + "target"),
+                    entry.get("triggers") == null ? null : TriggerSettings.parse(entry.get("triggers"), key + "triggers"));
+        }
+
+        /** Whether at least one trigger is configured. */
+        @JsonIgnore
+        public boolean hasTriggers() {
+            return triggers != null && !triggers.isEmpty();
         }
 
         private static Duration duration(Map<String, Object> entry, String name, String key) {

@@ -46,6 +46,26 @@ public final class PortfolioNavRepository {
         });
     }
 
+    /** The NAV recorded last (latest valuation time) for the portfolio; empty when none was (or the id is no UUID). */
+    public Optional<BigDecimal> latest(String portfolioId) {
+        UUID id;
+        try {
+            id = UUID.fromString(portfolioId);
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT nav FROM portfolio_nav WHERE portfolio_id = ? ORDER BY valued_at DESC LIMIT 1")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(Decimals.read(row, "nav")) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the latest NAV of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The highest NAV recorded for the portfolio; empty when none was (or the id is no UUID). */
     public Optional<BigDecimal> peak(String portfolioId) {
         UUID id;

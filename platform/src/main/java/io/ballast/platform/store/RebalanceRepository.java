@@ -123,6 +123,57 @@ public final class RebalanceRepository {
     }
 
     /**
+     * Whether the portfolio has a rebalance that is not in a terminal status (proposed, waiting for
+     * a person, or approved and not executed): a trigger does not propose another one beside it.
+     */
+    public boolean hasUnfinished(String portfolioId) {
+        String terminal = java.util.Arrays.stream(RebalanceStatus.values()).filter(RebalanceStatus::isTerminal)
+                .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return exists("looking for an unfinished rebalance of portfolio " + portfolioId,
+                "SELECT 1 FROM rebalance WHERE portfolio_id = ? AND status NOT IN (" + terminal + ")", portfolioId);
+    }
+
+    /**
+     * When the portfolio's latest rebalance was proposed, whatever became of it; empty when it never
+     * had one (or the id is no UUID). The calendar trigger counts from it.
+     */
+    public Optional<Instant> lastProposedAt(String portfolioId) {
+        UUID id;
+        try {
+            id = UUID.fromString(portfolioId);
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT MAX(proposed_at) AS last FROM rebalance WHERE portfolio_id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getObject("last") == null ? Optional.empty() : Optional.of(instant(row, "last"));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the last rebalance of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(String what, String sql, String portfolioId) {
+        UUID id;
+        try {
+            id = UUID.fromString(portfolioId);
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Moves the rebalance to {@code to} and records the change, in one transaction.
      *
      * <p>Idempotent: when the rebalance already is in {@code to}, nothing changes and it answers false
