@@ -123,8 +123,6 @@ public final class BallastPlatform implements AutoCloseable {
                     store.alerts(), Clock.systemUTC());
             RiskMonitor monitor = new RiskMonitor(store.priceBars(), store.portfolios(), facts, risk::evaluate,
                     store.riskEvaluations(), store.portfolioNavs(), alerts, Clock.systemUTC());
-            monitor.start(config.monitor().pollInterval());
-            started.push(new Stoppable("monitor", monitor::close));
 
             WorkflowRuntime workflow = WorkflowRuntime.start(config.workflow());
             started.push(new Stoppable("workflow", workflow::close));
@@ -140,6 +138,12 @@ public final class BallastPlatform implements AutoCloseable {
                     (alert, portfolioId) -> alerts.publish(alert, Optional.ofNullable(portfolioId), Optional.empty()),
                     tokens::user, Clock.systemUTC()), config.rebalance());
             started.push(new Stoppable("rebalance tasks", rebalances::close));
+            // after the stage: the monitor's first look at the prices already evaluates the triggers
+            if (rebalances.triggerWatch().isWatching()) {
+                monitor.onNewPrices(() -> rebalances.triggerWatch().evaluateAll());
+            }
+            monitor.start(config.monitor().pollInterval());
+            started.push(new Stoppable("monitor", monitor::close));
             Vertx vertx = Vertx.vertx();
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));
             HealthByComponent health = new HealthByComponent();

@@ -17,6 +17,7 @@ import io.ballast.platform.rebalance.RebalanceDesk;
 import io.ballast.platform.rebalance.RebalanceProposal;
 import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.rebalance.RebalanceTriggerWatch;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.store.Store;
@@ -61,12 +62,15 @@ final class RebalanceStage implements AutoCloseable {
     private final ApprovalPort approvalPort;
     private final EmbeddedApprovalInbox inbox;
     private final RebalanceWorkflowSteps steps;
+    private final RebalanceTriggerWatch triggerWatch;
 
-    private RebalanceStage(RebalancePort rebalancePort, ApprovalPort approvalPort, EmbeddedApprovalInbox inbox, RebalanceWorkflowSteps steps) {
+    private RebalanceStage(RebalancePort rebalancePort, ApprovalPort approvalPort, EmbeddedApprovalInbox inbox, RebalanceWorkflowSteps steps,
+                           RebalanceTriggerWatch triggerWatch) {
         this.rebalancePort = rebalancePort;
         this.approvalPort = approvalPort;
         this.inbox = inbox;
         this.steps = steps;
+        this.triggerWatch = triggerWatch;
     }
 
     /** Opens the workers and the tasks; in embedded mode re-opens every approval the store has pending. */
@@ -104,7 +108,8 @@ final class RebalanceStage implements AutoCloseable {
         ApprovalAuthority authority = new ApprovalAuthority(new DecisionRecordingTasks(tasks, store.rebalances(), services.clock()),
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
-                new ApprovalAuthorityPort(authority, services.users()), inbox, steps);
+                new ApprovalAuthorityPort(authority, services.users()), inbox, steps,
+                new RebalanceTriggerWatch(desk, store.rebalances(), store.portfolioNavs(), store.priceBars(), config, services.clock()));
         if (embedded) {
             try {
                 reopenPending(store, instances, config, services.clock().instant());
@@ -122,6 +127,11 @@ final class RebalanceStage implements AutoCloseable {
 
     ApprovalPort approvalPort() {
         return approvalPort;
+    }
+
+    /** The configured rebalance triggers; the platform evaluates them whenever the risk monitor sees new prices. */
+    RebalanceTriggerWatch triggerWatch() {
+        return triggerWatch;
     }
 
     /** The job workers' steps, for tests that deliver a job again. */

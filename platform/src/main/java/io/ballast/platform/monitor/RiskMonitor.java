@@ -73,6 +73,8 @@ public final class RiskMonitor implements AutoCloseable {
      * without this they would never alert. In memory: a restart forgets them (the evaluations are kept).
      */
     private final Map<String, Set<DecisionKey>> owedAlerts = new HashMap<>();
+    /** Told, on the poller thread, after every portfolio was evaluated on new prices. */
+    private final List<Runnable> newPricesListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param rules the rule engine, e.g. {@code riskEngine::evaluate}
@@ -88,6 +90,16 @@ public final class RiskMonitor implements AutoCloseable {
         this.navs = Objects.requireNonNull(navs, "navs");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs {@code listener} on the monitor's thread after each poll that saw new prices, once every
+     * portfolio was evaluated on them (so the NAVs of those prices are recorded); e.g. the rebalance
+     * triggers. A listener that throws is logged; the others and the monitor go on. Add it before {@link #start}
+     * so it sees the first prices too.
+     */
+    public void onNewPrices(Runnable listener) {
+        newPricesListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Polls now and then every {@code pollInterval} (after the previous poll ended) until {@link #close}. */
@@ -126,6 +138,15 @@ public final class RiskMonitor implements AutoCloseable {
         failedLastTime = failed;
         LOG.info("Risk monitor: prices at {} ({} bars); evaluated {} portfolios{}", now.newestBarTime().map(Instant::toString)
                 .orElse("none"), now.barCount(), ids.size() - failed.size(), failed.isEmpty() ? "" : ", " + failed.size() + " failed");
+        if (moved) {
+            for (Runnable listener : newPricesListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Risk monitor: a listener of new prices failed: {}", FailureMessages.rootCause(e), e);
+                }
+            }
+        }
         return true;
     }
 

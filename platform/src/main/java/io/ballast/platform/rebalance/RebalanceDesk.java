@@ -107,6 +107,98 @@ public final class RebalanceDesk {
      */
     public Optional<InsertedRebalance> propose(String portfolioId, RebalanceRequest request, Optional<String> reason,
                                                Optional<String> idempotencyKey, String user) {
+        String why = reason.filter(text -> !text.isBlank()).orElse(DEFAULT_REASON);
+        return propose(portfolioId, request, idempotencyKey, user, now -> ManualTrigger.fire(now, user, why));
+    }
+
+    /**
+     * Proposes, stores and starts the approval of a rebalance a trigger asked for: proposed by
+     * {@value TriggerFiring#SYSTEM}, with the firing recorded as its trigger.
+     *
+     * @return empty when there is no such portfolio
+     * @throws InvalidInputException as {@link #propose(String, RebalanceRequest, Optional, Optional, String)}; nothing is stored
+     */
+    public Optional<InsertedRebalance> proposeTriggered(String portfolioId, RebalanceRequest request, TriggerFiring firing) {
+        Objects.requireNonNull(firing, "firing");
+        return propose(portfolioId, request, Optional.empty(), TriggerFiring.SYSTEM, now -> firing);
+    }
+
+    /**
+     * Each held asset's weight in the portfolio at its last stored close, a fraction of the NAV (cash
+     * is the rest): what the triggers see as the portfolio now.
+     *
+     * @return empty when there is no such portfolio
+     * @throws InvalidInputException naming the field when a held asset has no stored price, or the NAV is not positive
+     */
+    public Optional<Map<String, Double>> currentWeights(String portfolioId) {
+        Optional<Portfolio> found = portfolios.find(portfolioId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Market market = market(found.get(), Map.of());
+        Holdings holdings = holdings(found.get(), market.assets(), market.barsByAsset());
+        double netAssetValue = holdings.netAssetValue().doubleValue();
+        if (!(netAssetValue > 0)) {
+            throw new InvalidInputException("portfolio", "its NAV at the last closes is " + netAssetValue + ", so it has no weights");
+        }
+        Map<String, Double> current = new LinkedHashMap<>();
+        for (Holding holding : holdings.holdings()) {
+            current.put(holding.asset(), holding.marketValue().doubleValue() / netAssetValue);
+        }
+        return Optional.of(current);
+    }
+
+    /**
+     * The targets a proposal of {@code request} would aim at now: the given weights, or the ones its
+     * optimizer gives on the stored closes of the held and targeted assets.
+     *
+     * @return empty when there is no such portfolio
+     * @throws InvalidInputException as a proposal would, naming the field
+     */
+    public Optional<TargetWeights> targetWeights(String portfolioId, RebalanceRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<Portfolio> found = portfolios.find(portfolioId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        if (request.optimizer().isBlank()) {
+            return Optional.of(targets(request.targetWeights()));
+        }
+        return Optional.of(optimized(request, market(found.get(), request.targetWeights()).history()));
+    }
+
+    /** The assets a proposal looks at (held, then targeted), their instruments and their last stored bars. */
+    private record Market(Set<String> assets, Map<String, Instrument> instrumentByAsset, Map<String, List<PriceBar>> barsByAsset,
+                          PriceHistory history) {
+    }
+
+    private Market market(Portfolio portfolio, Map<String, Double> targetWeights) {
+        Set<String> assets = new LinkedHashSet<>();
+        portfolio.positions().forEach(position -> assets.add(position.asset()));
+        Map<String, Instrument> instrumentByAsset = new HashMap<>();
+        for (String asset : assets) {
+            instruments.find(asset).ifPresent(instrument -> instrumentByAsset.put(asset, instrument));
+        }
+        for (String asset : targetWeights.keySet()) {
+            Instrument instrument = instruments.find(asset).orElseThrow(
+                    () -> new InvalidInputException("targetWeights." + asset, "no instrument " + asset + " is stored"));
+            instrumentByAsset.put(asset, instrument);
+            assets.add(asset);
+        }
+        Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();
+        for (String asset : assets) {
+            List<PriceBar> bars = priceBars.latestBars(asset, COVARIANCE_BARS);
+            if (bars.isEmpty()) {
+                String field = targetWeights.containsKey(asset) ? "targetWeights." + asset : "positions." + asset;
+                throw new InvalidInputException(field, "asset " + asset + " has no stored price to trade it at");
+            }
+            barsByAsset.put(asset, bars);
+        }
+        return new Market(assets, instrumentByAsset, barsByAsset, PriceHistory.ofBars(barsByAsset));
+    }
+
+    private Optional<InsertedRebalance> propose(String portfolioId, RebalanceRequest request, Optional<String> idempotencyKey, String user,
+                                                java.util.function.Function<Instant, TriggerFiring> trigger) {
         Objects.requireNonNull(request, "request");
         Optional<Portfolio> found = portfolios.find(portfolioId);
         if (found.isEmpty()) {
@@ -122,28 +214,11 @@ public final class RebalanceDesk {
         boolean given = request.optimizer().isBlank();
         String targetsField = given ? "targetWeights" : "optimizer";
 
-        Set<String> assets = new LinkedHashSet<>();
-        portfolio.positions().forEach(position -> assets.add(position.asset()));
-        Map<String, Instrument> instrumentByAsset = new HashMap<>();
-        for (String asset : assets) {
-            instruments.find(asset).ifPresent(instrument -> instrumentByAsset.put(asset, instrument));
-        }
-        for (String asset : request.targetWeights().keySet()) {
-            Instrument instrument = instruments.find(asset).orElseThrow(
-                    () -> new InvalidInputException("targetWeights." + asset, "no instrument " + asset + " is stored"));
-            instrumentByAsset.put(asset, instrument);
-            assets.add(asset);
-        }
-        Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();
-        for (String asset : assets) {
-            List<PriceBar> bars = priceBars.latestBars(asset, COVARIANCE_BARS);
-            if (bars.isEmpty()) {
-                String field = request.targetWeights().containsKey(asset) ? "targetWeights." + asset : "positions." + asset;
-                throw new InvalidInputException(field, "asset " + asset + " has no stored price to trade it at");
-            }
-            barsByAsset.put(asset, bars);
-        }
-        PriceHistory history = PriceHistory.ofBars(barsByAsset);
+        Market marketNow = market(portfolio, request.targetWeights());
+        Set<String> assets = marketNow.assets();
+        Map<String, Instrument> instrumentByAsset = marketNow.instrumentByAsset();
+        Map<String, List<PriceBar>> barsByAsset = marketNow.barsByAsset();
+        PriceHistory history = marketNow.history();
 
         TargetWeights targets = given ? targets(request.targetWeights()) : optimized(request, history);
         Holdings holdings = holdings(portfolio, assets, barsByAsset);
@@ -154,10 +229,9 @@ public final class RebalanceDesk {
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TriggerFiring trigger = ManualTrigger.fire(now, user, reason.filter(text -> !text.isBlank()).orElse(DEFAULT_REASON));
         BallastConfig.PortfolioApproval approval = config.approvalOf(portfolio.id());
         InsertedRebalance inserted = rebalances.insert(new NewRebalance(java.util.UUID.randomUUID().toString(), portfolio.id(), user, now,
-                idempotencyKey, request, proposal, Optional.of(trigger), approval.approvalWindow(), approval.escalationWindow()));
+                idempotencyKey, request, proposal, Optional.of(trigger.apply(now)), approval.approvalWindow(), approval.escalationWindow()));
         if (!inserted.created()) {
             return Optional.of(inserted);
         }
