@@ -219,6 +219,76 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPortfolioTakesATargetAndTriggersEachOfWhichMayBeLeftOut() throws IOException {
+        Path file = write("rebalance:\n  portfolios:\n"
+                + "    - portfolioId: p-1\n"
+                + "      target: {targetWeights: {AAA: 0.6, BBB: 0.4}}\n"
+                + "      triggers:\n"
+                + "        calendar: {dayOfMonth: 31, zone: Europe/London}\n"
+                + "        drift: {absoluteToleranceFraction: 0.05}\n"
+                + "        volatilitySpike: {shortWindow: 20, longWindow: 120, ratioThreshold: 1.5}\n"
+                + "        drawdown: {levelFraction: 0.1}\n"
+                + "        correlationSpike: {shortWindow: 20, longWindow: 120, increaseThreshold: 0.2}\n"
+                + "    - portfolioId: p-2\n"
+                + "      target: {optimizer: max-sharpe, parameters: {riskAversion: 3}}\n"
+                + "      triggers: {calendar: {everyDays: 30}}\n"
+                + "    - portfolioId: p-3\n"
+                + "      approvalWindow: PT8H\n");
+
+        List<BallastConfig.PortfolioOverride> portfolios = loader.load(Optional.of(file), Map.of()).rebalance().portfolios();
+
+        assertThat(portfolios.get(0).target()).isEqualTo(new RebalanceTarget(Map.of("AAA", 0.6, "BBB", 0.4), "", Map.of()));
+        assertThat(portfolios.get(0).triggers()).isEqualTo(new TriggerSettings(
+                new TriggerSettings.Calendar(null, 31, java.time.ZoneId.of("Europe/London")),
+                new TriggerSettings.Drift(0.05, null),
+                new TriggerSettings.VolatilitySpike(20, 120, 1.5),
+                new TriggerSettings.Drawdown(0.1),
+                new TriggerSettings.CorrelationSpike(20, 120, 0.2)));
+        assertThat(portfolios.get(1).target()).isEqualTo(new RebalanceTarget(Map.of(), "max-sharpe", Map.of("riskAversion", 3)));
+        assertThat(portfolios.get(1).triggers()).isEqualTo(new TriggerSettings(new TriggerSettings.Calendar(30, null, null),
+                null, null, null, null));
+        assertThat(portfolios.get(1).hasTriggers()).isTrue();
+        assertThat(portfolios.get(2).target()).isNull();
+        assertThat(portfolios.get(2).hasTriggers()).isFalse();
+    }
+
+    @Test
+    void badTargetsAndTriggersAreNamedByTheirKey() throws IOException {
+        Map<String, String> problemByOverride = new java.util.LinkedHashMap<>();
+        problemByOverride.put("triggers: {drawdown: {levelFraction: 0.1}}",
+                "rebalance.portfolios[p-1].target must be given when triggers are configured");
+        problemByOverride.put("target: {targetWeights: {AAA: 0.5}}",
+                "rebalance.portfolios[p-1].target.targetWeights must add up to 1, got 0.5");
+        problemByOverride.put("target: {targetWeights: {AAA: 1}, optimizer: equal-weight}",
+                "rebalance.portfolios[p-1].target must give either targetWeights or optimizer, not both");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {calendar: {everyDays: 0}}",
+                "rebalance.portfolios[p-1].triggers.calendar.everyDays must be at least 1, got 0");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {calendar: {dayOfMonth: 1, zone: Mars/Olympus}}",
+                "rebalance.portfolios[p-1].triggers.calendar.zone must be a time zone such as Europe/London or UTC, got 'Mars/Olympus'");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {drift: {}}",
+                "rebalance.portfolios[p-1].triggers.drift must give absoluteToleranceFraction, relativeToleranceFraction or both");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {drift: {relativeToleranceFraction: -0.1}}",
+                "rebalance.portfolios[p-1].triggers.drift.relativeToleranceFraction must be a positive number, got -0.1");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {volatilitySpike: {shortWindow: 20, longWindow: 20, ratioThreshold: 2}}",
+                "rebalance.portfolios[p-1].triggers.volatilitySpike.longWindow must be longer than shortWindow (20), got 20");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {volatilitySpike: {shortWindow: 5, longWindow: 20}}",
+                "rebalance.portfolios[p-1].triggers.volatilitySpike.ratioThreshold must be given");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {drawdown: {levelFraction: ten}}",
+                "rebalance.portfolios[p-1].triggers.drawdown.levelFraction must be a number, got 'ten'");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {correlationSpike: {shortWindow: 2.5, longWindow: 60, increaseThreshold: 0.2}}",
+                "rebalance.portfolios[p-1].triggers.correlationSpike.shortWindow must be a whole number, got 2.5");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {correlationSpike: {shortWindow: 2, longWindow: 60, increaseThreshold: 0.2}}",
+                "rebalance.portfolios[p-1].triggers.correlationSpike.shortWindow must be at least 3 periods, got 2");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {volatility: {shortWindow: 5}}",
+                "rebalance.portfolios[p-1].triggers: unknown key 'volatility'");
+        for (Map.Entry<String, String> entry : problemByOverride.entrySet()) {
+            Path file = write("rebalance:\n  portfolios:\n    - portfolioId: p-1\n      " + entry.getKey() + "\n");
+            assertThatThrownBy(() -> loader.load(Optional.of(file), Map.of())).as(entry.getKey())
+                    .hasMessageContaining(entry.getValue());
+        }
+    }
+
+    @Test
     void anUnknownKeyInTheFileIsNamed() throws IOException {
         Path file = write("http:\n  prot: 9090\n");
 
