@@ -99,7 +99,9 @@ final class RebalanceDeskPort implements RebalancePort {
         }
         details.put("request", request);
         rebalance.trigger().ifPresent(trigger -> details.put("trigger",
-                Map.of("kind", trigger.kind().name(), "at", trigger.at().toString(), "firedBy", trigger.firedBy(), "reason", trigger.reason())));
+                Map.of("kind", trigger.kind().name(), "at", trigger.at().toString(), "firedBy", trigger.firedBy(), "reason", trigger.reason(),
+                        "measures", trigger.measures().stream().map(measure -> Map.<String, Object>of("name", measure.name(),
+                                "value", measure.value(), "threshold", measure.threshold())).toList())));
         details.put("approvalWindow", rebalance.approvalWindow().toString());
         details.put("escalationWindow", rebalance.escalationWindow().toString());
         details.put("statusSince", rebalance.statusSince().toString());
