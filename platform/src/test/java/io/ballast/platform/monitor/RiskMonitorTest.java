@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,6 +220,25 @@ class RiskMonitorTest {
             flakyMonitor.close();
             flaky.close();
         }
+    }
+
+    @Test
+    void listenersHearOfNewPricesOnlyAfterTheEvaluationsAndAFailingOneHarmsNothing() {
+        List<String> heard = new ArrayList<>();
+        monitor.onNewPrices(() -> {
+            throw new IllegalStateException("a listener that fails");
+        });
+        monitor.onNewPrices(() -> heard.add(latestOf(holdsAaa).id()));
+
+        assertThat(monitor.poll()).isTrue();
+        assertThat(heard).containsExactly(latestOf(holdsAaa).id()); // the evaluation was stored before
+        bbbFails.set(false);
+        assertThat(monitor.poll()).isTrue(); // only the failed portfolio again: no new prices
+        assertThat(monitor.poll()).isFalse();
+        assertThat(heard).hasSize(1);
+        store.priceBars().saveAll(List.of(bar(3, "91")));
+        assertThat(monitor.poll()).isTrue();
+        assertThat(heard).hasSize(2);
     }
 
     @Test

@@ -232,6 +232,38 @@ abstract class RebalanceRecordsContractTest {
     }
 
     @Test
+    void aPortfolioHasAnUnfinishedRebalanceUntilItEndsAndItsLastProposalTimeStays() {
+        RebalanceRepository rebalances = store.rebalances();
+        assertThat(rebalances.hasUnfinished(portfolioId)).isFalse();
+        assertThat(rebalances.lastProposedAt(portfolioId)).isEmpty();
+        String first = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        assertThat(rebalances.hasUnfinished(portfolioId)).as("PROPOSED").isTrue();
+        rebalances.transition(first, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "workflow", "needs approval", T1);
+        rebalances.transition(first, Optional.empty(), RebalanceStatus.APPROVED, "bob", "fine", T2);
+        assertThat(rebalances.hasUnfinished(portfolioId)).as("APPROVED, not executed").isTrue();
+        rebalances.transition(first, Optional.empty(), RebalanceStatus.EXECUTED, "workflow", "filled", T3);
+        assertThat(rebalances.hasUnfinished(portfolioId)).as("EXECUTED").isFalse();
+        String second = rebalances.insert(new NewRebalance(UUID.randomUUID().toString(), portfolioId, "system", T2, Optional.empty(),
+                RebalanceRequest.givenWeights(Map.of("AAA", 1.0)), proposal(), Optional.of(drift()), APPROVAL, ESCALATION)).rebalance().id();
+        rebalances.transition(second, Optional.empty(), RebalanceStatus.BLOCKED, "workflow", "HALT", T4);
+
+        assertThat(rebalances.hasUnfinished(portfolioId)).as("BLOCKED").isFalse();
+        assertThat(rebalances.lastProposedAt(portfolioId)).contains(T2);
+        assertThat(rebalances.hasUnfinished(UUID.randomUUID().toString())).isFalse();
+        assertThat(rebalances.lastProposedAt("not-a-uuid")).isEmpty();
+    }
+
+    @Test
+    void theLatestNavIsTheLastValuedNotTheLastRecorded() {
+        store.portfolioNavs().record(portfolioId, T2, new BigDecimal("9500.5"));
+        store.portfolioNavs().record(portfolioId, T0, new BigDecimal("12000"));
+
+        assertThat(store.portfolioNavs().latest(portfolioId)).hasValueSatisfying(nav -> assertThat(nav).isEqualByComparingTo("9500.5"));
+        assertThat(store.portfolioNavs().peak(portfolioId)).hasValueSatisfying(nav -> assertThat(nav).isEqualByComparingTo("12000"));
+        assertThat(store.portfolioNavs().latest(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
     void pendingListsTheRebalancesAwaitingAPersonLongestWaitingFirstWithTheTimeLeft() {
         RebalanceRepository rebalances = store.rebalances();
         String waiting = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
