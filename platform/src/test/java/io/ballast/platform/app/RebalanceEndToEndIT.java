@@ -81,6 +81,8 @@ class RebalanceEndToEndIT {
     private String restartPortfolio;
     private String restartRebalance;
     private Map<String, BigDecimal> restartPositionsBefore;
+    /** The portfolio whose approval windows are seconds long (from the restart on). */
+    private String escalationPortfolio;
 
     @BeforeAll
     void start() throws Exception {
@@ -219,6 +221,15 @@ class RebalanceEndToEndIT {
         Map<String, BigDecimal> moves = large(restartPositionsBefore);
         restartRebalance = proposeLarge(restartPortfolio, moves, restartPositionsBefore);
         awaitTask("portfolio-managers", restartRebalance);
+        // windows of seconds for one more portfolio, which the next test lets run out; overrides name a portfolio, so it is booked first
+        escalationPortfolio = bookPortfolio("escalation");
+        Files.writeString(config, Files.readString(config) + """
+                  portfolios:
+                    - portfolioId: %s
+                      approvalWindow: PT2S
+                      reminderAfter: PT1S
+                      escalationWindow: PT2S
+                """.formatted(escalationPortfolio));
 
         assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143);
         platform = ServedPlatform.serve(home, config, http, port);
@@ -240,6 +251,32 @@ class RebalanceEndToEndIT {
         assertTrades(executed, moves);
         assertMovedOnceBy(restartPortfolio, restartPositionsBefore, executed);
         assertThat(pendingFor(restartRebalance)).isEmpty();
+    }
+
+    /**
+     * Nobody decides: after the 2 s approval window the task moves to the risk officers; after their
+     * 2 s the automatic decision re-runs the risk check, which still finds the gross notional over the
+     * limit, and rejects. Its engine-level twin with the clock driven is RebalanceApprovalProcessTest.
+     */
+    @Test
+    @Order(5)
+    void aRebalanceNobodyDecidesEscalatesToTheRiskOfficersThenIsRejectedAutomatically() throws Exception {
+        Map<String, BigDecimal> before = positions(escalationPortfolio);
+        String id = proposeLarge(escalationPortfolio, large(before), before);
+
+        JsonNode escalated = awaitTask("risk-officers", id);
+        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
+        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
+        JsonNode rejected = awaitStatus(id, "AUTO_REJECTED_AFTER_ESCALATION");
+
+        assertThat(history(rejected)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "PENDING_APPROVAL"),
+                tuple("system", "PENDING_APPROVAL", "ESCALATED"),
+                tuple("risk-rules", "ESCALATED", "AUTO_REJECTED_AFTER_ESCALATION"));
+        assertThat(rejected.get("history").get(3).get("reason").asText()).contains("is over the auto-approve limit of 10000");
+        poll(() -> JSON.valueToTree(pendingFor(id)), JsonNode::isEmpty, "the escalated task leaves the inbox");
+        assertThat(positions(escalationPortfolio)).isEqualTo(before);
     }
 
     // --- the portfolios and their targets --------------------------------------------------------
