@@ -24,8 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -37,10 +42,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <p>Each rebalance has a portfolio of its own (booked before the clock starts), so that no two
  * rebalances trade the same holdings: the 16 sample equities at about 10 000 each, moved by buying
  * one for 1% of NAV and selling another for as much, a gross notional of about 3 200, far within
- * the auto-approve limit, every weight under the concentration limits. The latency of one rebalance
- * is from the moment its proposal is sent to the time its history gives the EXECUTED step (the
- * platform's clock, the same machine's); completions per second count the executed rebalances over
- * the time from the first proposal sent to the last one executed.
+ * the auto-approve limit, every weight under the concentration limits. A few clients each propose a
+ * rebalance and wait for it to finish before the next. The latency of one rebalance is from the moment
+ * its proposal is sent to the time its history gives the EXECUTED step (the platform's clock, the same
+ * machine's); completions per second count the executed rebalances over the time from the first
+ * proposal sent to the last one executed.
  */
 public final class WorkflowBenchmark {
 
@@ -62,7 +68,7 @@ public final class WorkflowBenchmark {
      * @param config           the platform to start; its security tokens, HTTP port and rebalance settings are replaced
      * @param rebalances       how many timed rebalances
      * @param warmUpRebalances how many untimed ones first, so that the JIT has compiled the path
-     * @param concurrency      how many proposals may be in flight at once
+     * @param concurrency      how many rebalances may be on their way at once (clients, each waiting for its last one)
      */
     public WorkflowBenchmark(BallastConfig config, int rebalances, int warmUpRebalances, int concurrency) {
         this.config = benchConfig(Objects.requireNonNull(config, "config"));
@@ -113,45 +119,59 @@ public final class WorkflowBenchmark {
      */
     private record Round(double[] latenciesMillis, double[] acceptedMillis, Duration elapsed) {}
 
-    private record Sent(String rebalanceId, Instant sentAt, double acceptedMillis) {}
-
+    /**
+     * {@link #concurrency} clients, each proposing the next rebalance once its last one finished (a closed
+     * loop): at most that many rebalances are on their way at once, so the latency is the platform's at
+     * that load, not the time a backlog of proposals waited.
+     */
     private Round runRound(URI api, Map<String, BigDecimal> closes, int count) throws IOException, InterruptedException {
         List<String> portfolios = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             portfolios.add(bookPortfolio(api, closes, i));
         }
         String targets = targets(closes);
-        Semaphore inFlight = new Semaphore(concurrency);
-        List<CompletableFuture<Sent>> proposals = new ArrayList<>();
-        Instant start = Instant.now();
-        for (String portfolio : portfolios) {
-            inFlight.acquire();
-            Instant sentAt = Instant.now();
-            long sentNanos = System.nanoTime();
-            proposals.add(http.sendAsync(request(api, "/api/v1/portfolios/" + portfolio + "/rebalances", targets), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> inFlight.release())
-                    .thenApply(response -> {
-                        if (response.statusCode() != 202) {
-                            throw new IllegalStateException("a proposal was answered " + response.statusCode() + ": " + response.body());
-                        }
-                        return new Sent(read(response.body()).get("id").asText(), sentAt, (System.nanoTime() - sentNanos) / 1e6);
-                    }));
-        }
-        List<Double> latencies = new ArrayList<>();
-        double[] accepted = new double[count];
-        Instant lastExecuted = start;
+        AtomicInteger next = new AtomicInteger();
+        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<Instant> lastExecuted = new AtomicReference<>();
         long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
-        for (int i = 0; i < count; i++) {
-            Sent sent = proposals.get(i).join();
-            accepted[i] = sent.acceptedMillis();
-            JsonNode rebalance = awaitFinished(api, sent.rebalanceId(), deadline);
-            if (rebalance.get("status").asText().equals("EXECUTED")) {
-                Instant executedAt = Instant.parse(rebalance.get("history").get(rebalance.get("history").size() - 1).get("at").asText());
-                latencies.add(Duration.between(sent.sentAt(), executedAt).toNanos() / 1e6);
-                lastExecuted = executedAt.isAfter(lastExecuted) ? executedAt : lastExecuted;
-            }
+        Instant start = Instant.now();
+        lastExecuted.set(start);
+        List<Callable<Void>> clients = new ArrayList<>();
+        for (int c = 0; c < Math.min(concurrency, count); c++) {
+            clients.add(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    Instant sentAt = Instant.now();
+                    long sentNanos = System.nanoTime();
+                    HttpResponse<String> response = http.send(request(api, "/api/v1/portfolios/" + portfolios.get(i) + "/rebalances", targets),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("a proposal was answered " + response.statusCode() + ": " + response.body());
+                    }
+                    accepted.add((System.nanoTime() - sentNanos) / 1e6);
+                    JsonNode rebalance = awaitFinished(api, read(response.body()).get("id").asText(), deadline);
+                    if (rebalance.get("status").asText().equals("EXECUTED")) {
+                        JsonNode history = rebalance.get("history");
+                        Instant executedAt = Instant.parse(history.get(history.size() - 1).get("at").asText());
+                        latencies.add(Duration.between(sentAt, executedAt).toNanos() / 1e6);
+                        lastExecuted.accumulateAndGet(executedAt, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+                return null;
+            });
         }
-        return new Round(latencies.stream().mapToDouble(Double::doubleValue).toArray(), accepted, Duration.between(start, lastExecuted));
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        try {
+            for (Future<Void> client : pool.invokeAll(clients)) {
+                client.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Round(latencies.stream().mapToDouble(Double::doubleValue).toArray(),
+                accepted.stream().mapToDouble(Double::doubleValue).toArray(), Duration.between(start, lastExecuted.get()));
     }
 
     /**

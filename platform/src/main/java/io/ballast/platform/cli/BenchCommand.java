@@ -109,7 +109,7 @@ final class BenchCommand {
         @Option(names = "--warm-up", paramLabel = "N", description = "untimed rebalances first (default: ${DEFAULT-VALUE})")
         int warmUp = 50;
 
-        @Option(names = "--concurrency", paramLabel = "N", description = "proposals in flight at once (default: ${DEFAULT-VALUE})")
+        @Option(names = "--concurrency", paramLabel = "N", description = "clients, each proposing a rebalance and waiting for it to finish before the next (default: ${DEFAULT-VALUE})")
         int concurrency = 16;
 
         @Override
