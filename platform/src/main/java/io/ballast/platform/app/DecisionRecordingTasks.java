@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * The approval tasks, with each decision stored before its task is completed: APPROVED or REJECTED
  * by the deciding user with the comment as the reason, from the status the task stands for
  * (PENDING_APPROVAL for the portfolio managers' task, ESCALATED for the risk officers'). A task
- * whose rebalance has moved on (the timer escalated it a moment ago) is no longer pending.
+ * whose rebalance has moved on (the timer escalated it, or the automatic decision took it) is no longer
+ * pending, even while the embedded inbox still holds its job: the engine does not tell a worker that a
+ * job was cancelled, and the inbox's sweep finds out only up to 30 s later.
  * {@link io.ballast.platform.approval.ApprovalAuthority} sits in front, so a refused user stores nothing.
  */
 final class DecisionRecordingTasks implements ApprovalTasks {
@@ -38,18 +40,27 @@ final class DecisionRecordingTasks implements ApprovalTasks {
 
     @Override
     public List<ApprovalTask> pending(Optional<String> group) {
-        return tasks.pending(group);
+        return tasks.pending(group).stream().filter(this::awaitsDecision).toList();
     }
 
     @Override
     public Optional<ApprovalTask> task(String taskId) {
-        return tasks.task(taskId);
+        return tasks.task(taskId).filter(this::awaitsDecision);
+    }
+
+    /** The store is the record: a task stands only while its rebalance is in the status the task decides. */
+    private boolean awaitsDecision(ApprovalTask task) {
+        return rebalances.find(task.rebalanceId()).map(rebalance -> rebalance.status() == decidedStatus(task)).orElse(false);
+    }
+
+    private static RebalanceStatus decidedStatus(ApprovalTask task) {
+        return task.candidateGroups().contains(ESCALATED_GROUP) ? RebalanceStatus.ESCALATED : RebalanceStatus.PENDING_APPROVAL;
     }
 
     @Override
     public void complete(String taskId, boolean approved, String comment, String actor) {
         ApprovalTask task = tasks.task(taskId).orElseThrow(() -> new ApprovalTaskNotFoundException(taskId));
-        RebalanceStatus from = task.candidateGroups().contains(ESCALATED_GROUP) ? RebalanceStatus.ESCALATED : RebalanceStatus.PENDING_APPROVAL;
+        RebalanceStatus from = decidedStatus(task);
         RebalanceStatus to = approved ? RebalanceStatus.APPROVED : RebalanceStatus.REJECTED;
         String reason = comment == null || comment.isBlank() ? (approved ? "approved" : "rejected") : comment;
         try {

@@ -1,0 +1,480 @@
+package io.ballast.platform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.api.marketdata.AssetClass;
+import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.marketdata.SampleMarket;
+import io.ballast.platform.marketdata.SampleMarketGenerator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rebalancing with approvals on the packaged platform over HTTP: auto-approved, approved by a second
+ * manager (four eyes), rejected, and approved after a restart that found the approval pending.
+ *
+ * <pre>
+ * every portfolio: the 16 sample equities, each bought at its last close, floor(10 000 / close) units, no cash
+ *   NAV = sum of quantity x close (about 160 000); every equity about 6.25%, every sector at most about 18.75%
+ * the trades wanted (see moves): buys of floor(fraction x NAV / close) units, sells worth 1.01 x the buys
+ *   small:  buy NVLX for 1% of NAV, sell HRBK: gross about 2 x 1 600 = 3 200, within the IT's limit of 10 000
+ *   large:  buy NVLX and PTRX for 3% each, sell HRBK and ORCF: gross about 4 x 4 800 = 19 200, over 10 000;
+ *           NVLX at about 9.25% stays under the 10% concentration limit, Technology at 21.75% under the 30% sector limit
+ * targets that make exactly those trades (see targetsBody); the proposal's minimum trade notional is 1 000
+ * </pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RebalanceEndToEndIT {
+
+    private static final String PAT = "rb-e2e-pat-token-0123456789abcdef0123";
+    private static final String PAULA = "rb-e2e-paula-token-0123456789abcdef01";
+    private static final String RITA = "rb-e2e-rita-token-0123456789abcdef0123";
+    private static final String VIC = "rb-e2e-vic-token-0123456789abcdef01234";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final BigDecimal VALUE_PER_EQUITY = new BigDecimal("10000");
+
+    /** The IT's minimum trade notional: what {@link #ABSORBER} takes stays under it, every trade is over it. */
+    private static final BigDecimal MINIMUM_TRADE_NOTIONAL = new BigDecimal("1000");
+    private static final String ABSORBER = "CRVX";
+
+    @TempDir
+    static Path home;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path config;
+    private int port;
+    private ServedPlatform platform;
+    /** The sample equities and their last closes, from the generator itself. */
+    private final Map<String, BigDecimal> lastCloses = new LinkedHashMap<>();
+    /** The portfolio whose large rebalance waits for approval over the restart, and that rebalance. */
+    private String restartPortfolio;
+    private String restartRebalance;
+    private Map<String, BigDecimal> restartPositionsBefore;
+    /** The portfolio whose approval windows are seconds long (from the restart on). */
+    private String escalationPortfolio;
+
+    @BeforeAll
+    void start() throws Exception {
+        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
+        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        for (Instrument instrument : market.instruments()) {
+            if (instrument.assetClass() == AssetClass.EQUITY) {
+                lastCloses.put(instrument.id(), market.bars().stream().filter(bar -> bar.asset().equals(instrument.id()))
+                        .max(Comparator.comparing(PriceBar::time)).orElseThrow().close());
+            }
+        }
+        assertThat(lastCloses).hasSize(16).containsKeys("NVLX", "PTRX", "HRBK", "ORCF");
+
+        port = ServedPlatform.freePort();
+        config = ServedPlatform.writeConfig(home, port, null,
+                new ServedPlatform.Token(PAT, "pat", "portfolio-manager"),
+                new ServedPlatform.Token(PAULA, "paula", "portfolio-manager"),
+                new ServedPlatform.Token(RITA, "rita", "risk-officer"),
+                new ServedPlatform.Token(VIC, "vic", "viewer"));
+        // windows far longer than the test: nothing reminds or escalates while it runs
+        Files.writeString(config, Files.readString(config) + """
+                rebalance:
+                  approvalWindow: PT10M
+                  escalationWindow: PT10M
+                  reminderAfter: PT5M
+                  autoApproveNotionalLimit: 10000
+                  proposal:
+                    minimumTradeNotional: 1000
+                """);
+        platform = ServedPlatform.serve(home, config, http, port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSmallRebalanceExecutesWithoutPeopleAndMovesThePositionsByItsTrades() throws Exception {
+        String portfolio = bookPortfolio("small");
+        Map<String, BigDecimal> before = positions(portfolio);
+        Map<String, BigDecimal> moves = moves(before, Map.of("NVLX", new BigDecimal("0.01")), List.of("HRBK"));
+        String body = targetsBody(before, moves);
+
+        HttpResponse<String> proposed = propose(portfolio, PAT, body, Optional.of("e2e-small-1"));
+
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+        String id = JSON.readTree(proposed.body()).get("id").asText();
+        assertThat(proposed.headers().firstValue("Location")).hasValue("/api/v1/rebalances/" + id);
+        JsonNode executed = awaitStatus(id, "EXECUTED");
+        assertThat(history(executed)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "AUTO_APPROVED"),
+                tuple("system", "AUTO_APPROVED", "EXECUTED"));
+        assertThat(executed.get("history").get(1).get("reason").asText()).contains("within the auto-approve limit of 10000");
+        assertTrades(executed, moves);
+        assertMovedOnceBy(portfolio, before, executed);
+
+        // a retry with the same key: the same rebalance, nothing proposed or traded again
+        HttpResponse<String> again = propose(portfolio, PAT, body, Optional.of("e2e-small-1"));
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(again.body()).get("id").asText()).isEqualTo(id);
+        assertThat(JSON.readTree(again.body()).get("status").asText()).isEqualTo("EXECUTED");
+        assertMovedOnceBy(portfolio, before, executed);
+    }
+
+    @Test
+    @Order(2)
+    void aLargeRebalanceWaitsForASecondManagerWhoApprovesItWithAComment() throws Exception {
+        String portfolio = bookPortfolio("large");
+        Map<String, BigDecimal> before = positions(portfolio);
+        Map<String, BigDecimal> moves = large(before);
+        String id = proposeLarge(portfolio, moves, before);
+        awaitStatus(id, "PENDING_APPROVAL");
+        JsonNode task = awaitTask("portfolio-managers", id);
+        assertThat(task.get("proposedBy").asText()).isEqualTo("pat");
+        assertThat(task.get("portfolioId").asText()).isEqualTo(portfolio);
+        assertThat(task.get("name").asText()).isEqualTo("Approve rebalance");
+        assertThat(task.get("candidateGroups").toString()).isEqualTo("[\"portfolio-managers\"]");
+        String taskId = task.get("id").asText();
+
+        HttpResponse<String> byProposer = decide(taskId, "approve", PAT, "my own");
+        assertThat(byProposer.statusCode()).as(byProposer.body()).isEqualTo(403);
+        assertThat(byProposer.body()).contains("Four eyes");
+        assertThat(decide(taskId, "approve", VIC, "just looking").statusCode()).isEqualTo(403);
+        assertThat(rebalance(id).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(positions(portfolio)).isEqualTo(before);
+
+        HttpResponse<String> approved = decide(taskId, "approve", PAULA, "within mandate, go");
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).get("decision").asText()).isEqualTo("APPROVED");
+        JsonNode executed = awaitStatus(id, "EXECUTED");
+        assertThat(history(executed)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "PENDING_APPROVAL"),
+                tuple("paula", "PENDING_APPROVAL", "APPROVED"),
+                tuple("system", "APPROVED", "EXECUTED"));
+        assertThat(executed.get("history").get(2).get("reason").asText()).isEqualTo("within mandate, go");
+        assertThat(executed.get("history").get(1).get("reason").asText()).contains("is over the auto-approve limit of 10000");
+        assertTrades(executed, moves);
+        assertMovedOnceBy(portfolio, before, executed);
+        assertThat(pendingFor(id)).isEmpty();
+        assertThat(decide(taskId, "approve", PAULA, "again").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void aRejectedRebalanceTradesNothing() throws Exception {
+        String portfolio = bookPortfolio("rejected");
+        Map<String, BigDecimal> before = positions(portfolio);
+        Map<String, BigDecimal> moves = large(before);
+        String id = proposeLarge(portfolio, moves, before);
+        String taskId = awaitTask("portfolio-managers", id).get("id").asText();
+
+        HttpResponse<String> rejected = decide(taskId, "reject", PAULA, "not before the earnings");
+
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rejected.body()).get("decision").asText()).isEqualTo("REJECTED");
+        JsonNode stored = rebalance(id);
+        assertThat(stored.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(history(stored).getLast()).isEqualTo(tuple("paula", "PENDING_APPROVAL", "REJECTED"));
+        assertThat(stored.get("history").get(2).get("reason").asText()).isEqualTo("not before the earnings");
+        poll(() -> JSON.valueToTree(pendingFor(id)), JsonNode::isEmpty, "the rejected task leaves the inbox");
+        assertThat(positions(portfolio)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void anApprovalPendingAtAStopIsBackAfterTheRestartAndExecutesOnce() throws Exception {
+        restartPortfolio = bookPortfolio("restart");
+        restartPositionsBefore = positions(restartPortfolio);
+        Map<String, BigDecimal> moves = large(restartPositionsBefore);
+        restartRebalance = proposeLarge(restartPortfolio, moves, restartPositionsBefore);
+        awaitTask("portfolio-managers", restartRebalance);
+        // windows of seconds for one more portfolio, which the next test lets run out; overrides name a portfolio, so it is booked first
+        escalationPortfolio = bookPortfolio("escalation");
+        Files.writeString(config, Files.readString(config) + """
+                  portfolios:
+                    - portfolioId: %s
+                      approvalWindow: PT2S
+                      reminderAfter: PT1S
+                      escalationWindow: PT2S
+                """.formatted(escalationPortfolio));
+
+        assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143);
+        platform = ServedPlatform.serve(home, config, http, port);
+
+        assertThat(rebalance(restartRebalance).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        JsonNode task = awaitTask("portfolio-managers", restartRebalance);
+        assertThat(task.get("proposedBy").asText()).isEqualTo("pat");
+        assertThat(platform.stdout()).contains("Re-opened rebalance " + restartRebalance + " at Approve rebalance");
+
+        HttpResponse<String> approved = decide(task.get("id").asText(), "approve", PAULA, "after the restart");
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        JsonNode executed = awaitStatus(restartRebalance, "EXECUTED");
+        assertThat(history(executed)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "PENDING_APPROVAL"),
+                tuple("paula", "PENDING_APPROVAL", "APPROVED"),
+                tuple("system", "APPROVED", "EXECUTED"));
+        assertTrades(executed, moves);
+        assertMovedOnceBy(restartPortfolio, restartPositionsBefore, executed);
+        assertThat(pendingFor(restartRebalance)).isEmpty();
+    }
+
+    /**
+     * Nobody decides: after the 2 s approval window the task moves to the risk officers; after their
+     * 2 s the automatic decision re-runs the risk check, which still finds the gross notional over the
+     * limit, and rejects. Its engine-level twin with the clock driven is RebalanceApprovalProcessTest.
+     */
+    @Test
+    @Order(5)
+    void aRebalanceNobodyDecidesEscalatesToTheRiskOfficersThenIsRejectedAutomatically() throws Exception {
+        Map<String, BigDecimal> before = positions(escalationPortfolio);
+        String id = proposeLarge(escalationPortfolio, large(before), before);
+
+        JsonNode escalated = awaitTask("risk-officers", id);
+        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
+        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
+        JsonNode rejected = awaitStatus(id, "AUTO_REJECTED_AFTER_ESCALATION");
+
+        assertThat(history(rejected)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "PENDING_APPROVAL"),
+                tuple("system", "PENDING_APPROVAL", "ESCALATED"),
+                tuple("risk-rules", "ESCALATED", "AUTO_REJECTED_AFTER_ESCALATION"));
+        assertThat(rejected.get("history").get(3).get("reason").asText()).contains("is over the auto-approve limit of 10000");
+        poll(() -> JSON.valueToTree(pendingFor(id)), JsonNode::isEmpty, "the escalated task leaves the inbox");
+        assertThat(positions(escalationPortfolio)).isEqualTo(before);
+    }
+
+    // --- the portfolios and their targets --------------------------------------------------------
+
+    /** Books the 16 equities, floor(10 000 / close) units each at their last close, no cash. */
+    private String bookPortfolio(String name) throws IOException, InterruptedException {
+        List<Map<String, Object>> positions = new ArrayList<>();
+        lastCloses.forEach((asset, close) -> positions.add(Map.of("asset", asset,
+                "quantity", VALUE_PER_EQUITY.divide(close, 0, RoundingMode.DOWN), "averagePrice", close)));
+        String body = JSON.writeValueAsString(Map.of("name", name, "baseCurrency", "USD", "cash", 0, "positions", positions));
+        HttpResponse<String> created = send("POST", "/api/v1/portfolios", PAT, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    private Map<String, BigDecimal> large(Map<String, BigDecimal> positions) {
+        return moves(positions, Map.of("NVLX", new BigDecimal("0.03"), "PTRX", new BigDecimal("0.03")), List.of("HRBK", "ORCF"));
+    }
+
+    private static BigDecimal nav(Map<String, BigDecimal> positions, Map<String, BigDecimal> closes) {
+        return positions.entrySet().stream().map(e -> e.getValue().multiply(closes.get(e.getKey()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The trades a rebalance should make: each buy floor(fraction x NAV / close) units; the sells share
+     * 1.01 x the buys' value equally and each rounds up to whole units, so that they pay for the buys
+     * and their costs (about 6 bp of notional) and no buy is scaled down.
+     */
+    private Map<String, BigDecimal> moves(Map<String, BigDecimal> positions, Map<String, BigDecimal> buyFractions, List<String> sells) {
+        BigDecimal nav = nav(positions, lastCloses);
+        Map<String, BigDecimal> moves = new LinkedHashMap<>();
+        BigDecimal bought = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> buy : buyFractions.entrySet()) {
+            BigDecimal close = lastCloses.get(buy.getKey());
+            BigDecimal units = buy.getValue().multiply(nav).divide(close, 0, RoundingMode.DOWN);
+            moves.put(buy.getKey(), units);
+            bought = bought.add(units.multiply(close));
+        }
+        BigDecimal eachSell = bought.multiply(new BigDecimal("1.01")).divide(BigDecimal.valueOf(sells.size()), 10, RoundingMode.UP);
+        for (String sell : sells) {
+            moves.put(sell, eachSell.divide(lastCloses.get(sell), 0, RoundingMode.UP).negate());
+        }
+        return moves;
+    }
+
+    /**
+     * Targets that make exactly {@code moves}: a moved equity at (quantity + units + half a unit its way) x close / NAV,
+     * so that rounding toward zero gives the units whatever the doubles' noise; {@link #ABSORBER} takes what is left
+     * (under the minimum trade notional, so it does not trade); every other equity stays at its weight.
+     */
+    private String targetsBody(Map<String, BigDecimal> positions, Map<String, BigDecimal> moves) throws IOException {
+        BigDecimal nav = nav(positions, lastCloses);
+        Map<String, BigDecimal> targetValues = new LinkedHashMap<>();
+        positions.forEach((asset, quantity) -> {
+            BigDecimal units = moves.getOrDefault(asset, BigDecimal.ZERO);
+            BigDecimal halfUnit = new BigDecimal("0.5").multiply(BigDecimal.valueOf(units.signum()));
+            targetValues.put(asset, quantity.add(units).add(halfUnit).multiply(lastCloses.get(asset)));
+        });
+        BigDecimal left = nav.subtract(targetValues.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(left.abs()).as("what the absorber takes").isLessThan(MINIMUM_TRADE_NOTIONAL);
+        targetValues.merge(ABSORBER, left, BigDecimal::add);
+        Map<String, Double> targets = new LinkedHashMap<>();
+        targetValues.forEach((asset, value) -> targets.put(asset, value.doubleValue() / nav.doubleValue()));
+        return JSON.writeValueAsString(Map.of("targetWeights", targets, "reason", "end-to-end test"));
+    }
+
+    private String proposeLarge(String portfolio, Map<String, BigDecimal> moves, Map<String, BigDecimal> before)
+            throws IOException, InterruptedException {
+        HttpResponse<String> proposed = propose(portfolio, PAT, targetsBody(before, moves), Optional.empty());
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+        return JSON.readTree(proposed.body()).get("id").asText();
+    }
+
+    /** One trade for each move, nothing else, no buy scaled down. */
+    private static void assertTrades(JsonNode rebalance, Map<String, BigDecimal> moves) {
+        List<Object> expected = new ArrayList<>();
+        moves.forEach((asset, units) -> expected.add(tuple(asset, units.signum() > 0 ? "BUY" : "SELL", units.abs())));
+        List<Object> actual = new ArrayList<>();
+        rebalance.get("trades").forEach(trade -> actual.add(tuple(trade.get("asset").asText(), trade.get("side").asText(),
+                trade.get("quantity").decimalValue().setScale(0, RoundingMode.UNNECESSARY))));
+        assertThat(actual).as(rebalance.toString()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rebalance.get("buyScaleFraction").asDouble()).isEqualTo(1.0);
+    }
+
+    /** The positions now are those before plus each trade's signed quantity, once. */
+    private void assertMovedOnceBy(String portfolio, Map<String, BigDecimal> before, JsonNode rebalance) throws IOException, InterruptedException {
+        Map<String, BigDecimal> expected = new LinkedHashMap<>(before);
+        rebalance.get("trades").forEach(trade -> {
+            BigDecimal quantity = trade.get("quantity").decimalValue();
+            expected.merge(trade.get("asset").asText(), trade.get("side").asText().equals("BUY") ? quantity : quantity.negate(),
+                    BigDecimal::add);
+        });
+        Map<String, BigDecimal> after = positions(portfolio);
+        assertThat(after.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((asset, quantity) -> assertThat(after.get(asset)).as(asset).isEqualByComparingTo(quantity));
+    }
+
+    // --- the API ---------------------------------------------------------------------------------
+
+    private Map<String, BigDecimal> positions(String portfolio) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/portfolios/" + portfolio, VIC, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, BigDecimal> positions = new LinkedHashMap<>();
+        JSON.readTree(response.body()).get("holdings").forEach(holding ->
+                positions.put(holding.get("asset").asText(), holding.get("quantity").decimalValue().stripTrailingZeros()));
+        return positions;
+    }
+
+    private HttpResponse<String> propose(String portfolio, String token, String body, Optional<String> key)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request("POST", "/api/v1/portfolios/" + portfolio + "/rebalances", token, body);
+        key.ifPresent(value -> request.header("Idempotency-Key", value));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode rebalance(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/rebalances/" + id, VIC, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> decide(String taskId, String decision, String token, String comment) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/approvals/" + taskId + "/" + decision, token, JSON.writeValueAsString(Map.of("comment", comment)));
+    }
+
+    /** The pending tasks of {@code rebalanceId}, in any group. */
+    private List<JsonNode> pendingFor(String rebalanceId) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/approvals", VIC, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> tasks = new ArrayList<>();
+        JSON.readTree(response.body()).get("approvals").forEach(task -> {
+            if (task.get("rebalanceId").asText().equals(rebalanceId)) {
+                tasks.add(task);
+            }
+        });
+        return tasks;
+    }
+
+    private JsonNode awaitTask(String group, String rebalanceId) throws IOException, InterruptedException {
+        JsonNode tasks = poll(() -> {
+            HttpResponse<String> response = send("GET", "/api/v1/approvals?group=" + group, VIC, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            List<JsonNode> found = new ArrayList<>();
+            JSON.readTree(response.body()).get("approvals").forEach(task -> {
+                if (task.get("rebalanceId").asText().equals(rebalanceId)) {
+                    found.add(task);
+                }
+            });
+            return JSON.valueToTree(found);
+        }, found -> found.size() == 1, "the task of rebalance " + rebalanceId + " in the inbox of " + group);
+        return tasks.get(0);
+    }
+
+    private JsonNode awaitStatus(String id, String status) throws IOException, InterruptedException {
+        return poll(() -> rebalance(id), found -> found.get("status").asText().equals(status), "rebalance " + id + " " + status);
+    }
+
+    /** Each entry of the history as (actor, from, to). */
+    private static List<Object> history(JsonNode rebalance) {
+        List<Object> entries = new ArrayList<>();
+        rebalance.get("history").forEach(entry -> entries.add(tuple(entry.get("actor").asText(),
+                entry.get("from").isNull() ? null : entry.get("from").asText(), entry.get("to").asText())));
+        return entries;
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        JsonNode get() throws IOException, InterruptedException;
+    }
+
+    /** Asks until the answer satisfies {@code done}, for at most {@link #WITHIN}. */
+    private JsonNode poll(Call call, Predicate<JsonNode> done, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        JsonNode last = call.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WITHIN + ": " + what + "; last answer " + last + "\n" + platform.output());
+            }
+            Thread.sleep(100);
+            last = call.get();
+        }
+        return last;
+    }
+
+    private HttpRequest.Builder request(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(request(method, path, token, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
