@@ -138,7 +138,7 @@ public final class BallastPlatform implements AutoCloseable {
             RebalanceStage rebalances = RebalanceStage.start(new RebalanceStage.Services(store, workflow, plugins::executionVenue,
                     construction, facts, risk::evaluate,
                     (alert, portfolioId) -> alerts.publish(alert, Optional.ofNullable(portfolioId), Optional.empty()),
-                    tokens::user, Clock.systemUTC()), config.rebalance());
+                    Clock.systemUTC()), config.rebalance());
             started.push(new Stoppable("rebalance tasks", rebalances::close));
             Vertx vertx = Vertx.vertx();
             started.push(new Stoppable("vert.x", () -> await(vertx.close())));

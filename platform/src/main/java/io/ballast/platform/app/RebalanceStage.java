@@ -18,7 +18,6 @@ import io.ballast.platform.rebalance.RebalanceProposal;
 import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
-import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.workflow.RebalanceApprovalInstances;
@@ -54,7 +53,7 @@ final class RebalanceStage implements AutoCloseable {
     /** What the stage needs from the platform's other stages. */
     record Services(Store store, WorkflowRuntime workflow, Function<String, Optional<ExecutionVenue>> venues,
                     PortfolioConstruction construction, RiskFactsAssembler facts, Function<RiskFacts, RiskEvaluation> rules,
-                    BiConsumer<Alert, String> alerts, Function<String, Optional<AuthenticatedUser>> users, Clock clock) {
+                    BiConsumer<Alert, String> alerts, Clock clock) {
     }
 
     private final RebalancePort rebalancePort;
@@ -104,7 +103,7 @@ final class RebalanceStage implements AutoCloseable {
         ApprovalAuthority authority = new ApprovalAuthority(new DecisionRecordingTasks(tasks, store.rebalances(), services.clock()),
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
-                new ApprovalAuthorityPort(authority, services.users()), inbox, steps);
+                new ApprovalAuthorityPort(authority), inbox, steps);
         if (embedded) {
             try {
                 reopenPending(store, instances, config, services.clock().instant());

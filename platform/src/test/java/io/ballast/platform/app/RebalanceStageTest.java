@@ -71,6 +71,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RebalanceStageTest {
 
+    private static final AuthenticatedUser ALICE = new AuthenticatedUser("alice", Set.of(Role.PORTFOLIO_MANAGER));
+    private static final AuthenticatedUser BOB = new AuthenticatedUser("bob", Set.of(Role.PORTFOLIO_MANAGER));
+    private static final AuthenticatedUser RITA = new AuthenticatedUser("rita", Set.of(Role.RISK_OFFICER));
+
     static final Map<String, Object> PAPER_COSTS = Map.of("slippageBps", 10, "feeBps", 5, "minimumFee", 1);
     static final Map<String, BigDecimal> TARGETS = targets();
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -163,13 +167,13 @@ class RebalanceStageTest {
         assertThat(task.name()).isEqualTo("Approve rebalance");
         assertThat(task.candidateGroups()).containsExactly("portfolio-managers");
 
-        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "mine", "alice"))
+        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "mine", ALICE))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Four eyes");
-        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "not my group", "rita"))
+        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "not my group", RITA))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(store.rebalances().find(accepted.id()).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
 
-        assertThat(stage.approvalPort().decide(task.id(), true, "within mandate", "bob")).isTrue();
+        assertThat(stage.approvalPort().decide(task.id(), true, "within mandate", BOB)).isTrue();
         // stored before the answer
         assertThat(store.rebalances().find(accepted.id()).orElseThrow().status()).isIn(RebalanceStatus.APPROVED, RebalanceStatus.EXECUTED);
         StoredRebalance executed = awaitStatus(accepted.id(), RebalanceStatus.EXECUTED);
@@ -178,7 +182,7 @@ class RebalanceStageTest {
         assertThat(executed.history()).extracting(RebalanceHistoryEntry::to).containsExactly(RebalanceStatus.PROPOSED,
                 RebalanceStatus.PENDING_APPROVAL, RebalanceStatus.APPROVED, RebalanceStatus.EXECUTED);
         assertBookedOnce(accepted.id());
-        assertThat(stage.approvalPort().decide(task.id(), true, "again", "bob")).isFalse();
+        assertThat(stage.approvalPort().decide(task.id(), true, "again", BOB)).isFalse();
     }
 
     @Test
@@ -186,7 +190,7 @@ class RebalanceStageTest {
         RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
         ApprovalPort.TaskView task = awaitTask("portfolio-managers", accepted.id());
 
-        assertThat(stage.approvalPort().decide(task.id(), false, "changed my mind", "alice")).isTrue();
+        assertThat(stage.approvalPort().decide(task.id(), false, "changed my mind", ALICE)).isTrue();
 
         StoredRebalance rejected = store.rebalances().find(accepted.id()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(RebalanceStatus.REJECTED);
@@ -372,13 +376,9 @@ class RebalanceStageTest {
         engine = EmbeddedWorkflowFixture.start();
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
-        Map<String, AuthenticatedUser> users = Map.of(
-                "alice", new AuthenticatedUser("alice", Set.of(Role.PORTFOLIO_MANAGER)),
-                "bob", new AuthenticatedUser("bob", Set.of(Role.PORTFOLIO_MANAGER)),
-                "rita", new AuthenticatedUser("rita", Set.of(Role.RISK_OFFICER)));
         stage = RebalanceStage.start(new RebalanceStage.Services(store, engine.runtime(), plugins::executionVenue,
                 new PortfolioConstruction(plugins::optimizer, List::of), facts, rules::evaluate,
-                (alert, portfolioId) -> alerts.add(alert), name -> Optional.ofNullable(users.get(name)), Clock.systemUTC()), config());
+                (alert, portfolioId) -> alerts.add(alert), Clock.systemUTC()), config());
     }
 
     private void stopRuntime() {
