@@ -104,7 +104,8 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     public Verdict check(String rebalanceId) {
         StoredRebalance rebalance = rebalance(rebalanceId);
         BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
-        Optional<RebalanceRiskVerdict> verdict = riskCheck.check(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        Optional<RebalanceRiskVerdict> verdict = riskCheck.check(rebalance.portfolioId(), rebalance.proposal().verdict(),
+                rebalance.proposal().trades(), limit);
         if (rebalance.status() == RebalanceStatus.PROPOSED) {
             if (verdict.isEmpty()) {
                 transition(rebalance, RebalanceStatus.BLOCKED, RISK_RULES, "portfolio " + rebalance.portfolioId() + " no longer exists");
@@ -146,7 +147,8 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             return new Verdict(approved ? ALLOW_ALL : NEEDS_APPROVAL, approved, List.of());
         }
         BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
-        Optional<EscalationDecision> decision = riskCheck.decideAfterEscalation(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        Optional<EscalationDecision> decision = riskCheck.decideAfterEscalation(rebalance.portfolioId(),
+                rebalance.proposal().verdict(), rebalance.proposal().trades(), limit);
         if (decision.isEmpty()) {
             transition(rebalance, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION, RISK_RULES,
                     "portfolio " + rebalance.portfolioId() + " no longer exists");

@@ -55,7 +55,10 @@ import org.junit.jupiter.api.io.TempDir;
  * an H2 store, through its ports.
  *
  * <pre>
- * closes, the last 3 days, flat: every asset 100, volume 1 000 000 a day (daily volatility 0: no impact)
+ * closes, the last 3 days: every asset 100, volume 1 000 000 a day, except K 90 three days ago
+ *   (so the proposal is worth trading: before it, the tracking error is |0.01 x (r_A10 - r_K)| on K's one
+ *   move of +11.1%, about 1.2% a year; after it, 0; A10 stays flat: no impact on its sale; K's impact,
+ *   100 x 1 x 0.079 x sqrt(10 / 1 000 000) = 0.025 a unit, leaves it at 9 units below)
  * portfolios AUTO and MANUAL alike: cash 0, 100 units of each of A1..A10 (10 000 each, 10% of NAV 100 000)
  *   sectors in pairs (A1 A2: S1, ..., A9 A10 K: S5), K not held
  * targets: A1..A9 0.10, A10 0.09, K 0.01
@@ -115,7 +118,7 @@ class RebalanceStageTest {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
             for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
+                BigDecimal price = i == 11 && day == 3 ? new BigDecimal("90") : new BigDecimal("100");
                 bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
             }
         }

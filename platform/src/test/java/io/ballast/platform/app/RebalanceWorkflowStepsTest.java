@@ -92,7 +92,8 @@ class RebalanceWorkflowStepsTest {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
             for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
+                // K's one move makes the proposal worth trading (see RebalanceStageTest); the last closes are all 100
+                BigDecimal price = i == 11 && day == 3 ? new BigDecimal("90") : new BigDecimal("100");
                 bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
             }
         }
