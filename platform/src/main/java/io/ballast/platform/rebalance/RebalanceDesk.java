@@ -104,6 +104,8 @@ public final class RebalanceDesk {
      * @return empty when there is no such portfolio
      * @throws InvalidInputException naming the field (e.g. {@code targetWeights.XYZ} for an unknown asset,
      *         {@code targetWeights} when nothing is left to trade); nothing is stored
+     * @throws io.ballast.platform.problem.ConflictException (409) when the portfolio has a rebalance that has
+     *         not ended (the same idempotency key still answers its own rebalance); nothing is stored
      */
     public Optional<InsertedRebalance> propose(String portfolioId, RebalanceRequest request, Optional<String> reason,
                                                Optional<String> idempotencyKey, String user) {

@@ -245,7 +245,8 @@ class RebalanceStageTest {
         TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
         String escalated = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
                 .orElseThrow().rebalance().id();
-        String overdue = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+        // a portfolio has one rebalance under way at a time: the overdue one is another's, with the default windows
+        String overdue = desk.propose(portfolio("overdue"), RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
                 .orElseThrow().rebalance().id();
         store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
                 now.minus(Duration.ofHours(5)));

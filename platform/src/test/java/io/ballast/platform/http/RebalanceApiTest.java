@@ -13,6 +13,7 @@ import io.ballast.platform.http.RebalancePort.HistoryEntry;
 import io.ballast.platform.http.RebalancePort.RebalanceRequest;
 import io.ballast.platform.http.RebalancePort.RebalanceView;
 import io.ballast.platform.http.RebalancePort.TradeView;
+import io.ballast.platform.problem.ConflictException;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.security.AccessDeniedException;
@@ -230,6 +231,17 @@ class RebalanceApiTest {
 
             assertThat(assertProblem(response, 422).get("errors"))
                     .isEqualTo(JSON.readTree("[{\"field\":\"targetWeights.XYZ\",\"problem\":\"has no stored price\"}]"));
+        }
+
+        @Test
+        void aPortfolioWithARebalanceUnderWayIsAnswered409() throws Exception {
+            rebalances.failure = new ConflictException("Portfolio p-1 has rebalance rb-1 still PENDING_APPROVAL; a portfolio has one"
+                    + " rebalance at a time, propose again once it has ended");
+
+            HttpResponse<String> response = send(propose("p-1", MANAGER, WEIGHTS, null));
+
+            assertThat(assertProblem(response, 409).get("detail").asText()).isEqualTo("Portfolio p-1 has rebalance rb-1 still"
+                    + " PENDING_APPROVAL; a portfolio has one rebalance at a time, propose again once it has ended");
         }
 
         @Test
