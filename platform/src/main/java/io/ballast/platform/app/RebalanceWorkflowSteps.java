@@ -4,6 +4,8 @@ import io.ballast.api.alert.Alert;
 import io.ballast.api.risk.Severity;
 import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.Fill;
+import io.ballast.api.execution.OrderSide;
+import io.ballast.api.portfolio.Portfolio;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.platform.config.BallastConfig;
@@ -20,6 +22,7 @@ import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.rebalance.RebalanceTrade;
 import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.InstrumentRepository;
+import io.ballast.platform.store.PortfolioRepository;
 import io.ballast.platform.store.RebalanceFill;
 import io.ballast.platform.store.RebalanceRepository;
 import io.ballast.platform.store.RebalanceTransitionException;
@@ -75,6 +78,7 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceWorkflowSteps.class);
 
     private final RebalanceRepository rebalances;
+    private final PortfolioRepository portfolios;
     private final RiskEvaluationRepository evaluations;
     private final InstrumentRepository instruments;
     private final RebalanceRiskCheck riskCheck;
@@ -87,10 +91,11 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
      * @param venues the loaded execution venues by id ({@code PluginHost::executionVenue})
      * @param alerts where reminders go, with the rebalance's portfolio (the alert publisher)
      */
-    RebalanceWorkflowSteps(RebalanceRepository rebalances, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
+    RebalanceWorkflowSteps(RebalanceRepository rebalances, PortfolioRepository portfolios, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
                            RebalanceRiskCheck riskCheck, BallastConfig.Rebalance config, Function<String, Optional<ExecutionVenue>> venues,
                            BiConsumer<Alert, String> alerts, Clock clock) {
         this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
+        this.portfolios = Objects.requireNonNull(portfolios, "portfolios");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.riskCheck = Objects.requireNonNull(riskCheck, "riskCheck");
@@ -235,6 +240,17 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             LOG.warn(failure);
             return Optional.of(failure);
         }
+        Set<String> booked = rebalances.fills(rebalanceId).stream()
+                .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
+                .collect(Collectors.toSet());
+        if (booked.isEmpty()) {
+            // before the first order: the portfolio may have changed since the proposal (another booking,
+            // an edit); an order the stored book cannot pay for or deliver is never sent
+            Optional<String> unaffordable = unaffordable(rebalance);
+            if (unaffordable.isPresent()) {
+                return Optional.of(fail(rebalance, unaffordable.get()));
+            }
+        }
         Optional<ExecutionVenue> venue = venues.apply(config.venue());
         if (venue.isEmpty()) {
             return Optional.of(fail(rebalance, "no execution venue '" + config.venue() + "' is loaded (rebalance.venue)"));
@@ -244,9 +260,6 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         trades.forEach(trade -> instruments.find(trade.asset()).ifPresent(found -> instrumentByAsset.put(trade.asset(), found)));
         RebalanceExecution execution = new RebalanceExecution(venue.get(), config.venueParameters(),
                 RebalanceDesk.settings(config.proposal(), instrumentByAsset), FILL_TIMEOUT, FILL_POLL);
-        Set<String> booked = rebalances.fills(rebalanceId).stream()
-                .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
-                .collect(Collectors.toSet());
         String currency = rebalance.proposal().baseCurrency();
         RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, booked,
                 slice -> rebalances.bookFills(rebalanceId, List.of(fillOf(slice, currency))));
@@ -263,6 +276,47 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             rebalances.bookFills(rebalanceId, partial);
         }
         return Optional.of(fail(rebalance, result.failure().orElseThrow()));
+    }
+
+    /**
+     * Why the stored portfolio cannot carry the trades, if it cannot: a sell of more than it holds, or buys
+     * whose notional and estimated costs are more than its cash plus what the sells bring (their notional
+     * less their estimated costs).
+     */
+    private Optional<String> unaffordable(StoredRebalance rebalance) {
+        Optional<Portfolio> found = portfolios.find(rebalance.portfolioId());
+        if (found.isEmpty()) {
+            return Optional.of("portfolio " + rebalance.portfolioId() + " no longer exists: nothing is sent");
+        }
+        Portfolio portfolio = found.get();
+        Map<String, BigDecimal> held = new HashMap<>();
+        portfolio.positions().forEach(position -> held.merge(position.asset(), position.quantity(), BigDecimal::add));
+        BigDecimal proceeds = BigDecimal.ZERO;
+        BigDecimal needed = BigDecimal.ZERO;
+        for (RebalanceTrade trade : rebalance.proposal().trades()) {
+            BigDecimal cost = trade.estimatedCost().total();
+            if (trade.side() == OrderSide.SELL) {
+                BigDecimal holding = held.getOrDefault(trade.asset(), BigDecimal.ZERO);
+                if (trade.quantity().compareTo(holding) > 0) {
+                    return Optional.of("the proposal sells " + plain(trade.quantity()) + " " + trade.asset() + " but portfolio "
+                            + portfolio.id() + " now holds " + plain(holding) + ": nothing is sent");
+                }
+                proceeds = proceeds.add(trade.notional()).subtract(cost);
+            } else {
+                needed = needed.add(trade.notional()).add(cost);
+            }
+        }
+        BigDecimal available = portfolio.cash().add(proceeds);
+        if (needed.compareTo(available) > 0) {
+            return Optional.of("the buys need " + plain(needed) + " (notional and estimated costs) but portfolio " + portfolio.id()
+                    + " has " + plain(available) + " (cash " + plain(portfolio.cash()) + " plus " + plain(proceeds)
+                    + " from the sells): nothing is sent");
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     private String fail(StoredRebalance rebalance, String failure) {

@@ -278,6 +278,56 @@ class RebalanceWorkflowStepsTest {
         assertThat(steps.execute(id)).contains("no execution venue 'nowhere' is loaded (rebalance.venue)");
     }
 
+    /** The proposal sells 10 A10; the stored book holds 5 by the time it executes: FAILED, nothing sent. */
+    @Test
+    void executionOfASellOverTheStoredPositionFailsBeforeAnyOrder() throws Exception {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        sql("UPDATE position SET quantity = 5 WHERE portfolio_id = '" + autoPortfolio + "' AND asset_id = 'A10'");
+
+        String failure = "the proposal sells 10 A10 but portfolio " + autoPortfolio + " now holds 5: nothing is sent";
+        assertThat(steps.execute(id)).contains(failure);
+
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.FAILED);
+            assertThat(entry.reason()).isEqualTo(failure);
+        });
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * Proposed with cash 1 000 (NAV 101 000): the buys are priced against it; the cash is spent elsewhere (0) by
+     * the time it executes, and what the sells bring does not pay for the buys: FAILED, nothing sent.
+     */
+    @Test
+    void executionOfBuysOverTheStoredCashFailsBeforeAnyOrder() throws Exception {
+        sql("UPDATE portfolio SET cash = 1000 WHERE id = '" + autoPortfolio + "'");
+        Map<String, Double> targets = new java.util.TreeMap<>(moveTenPercentOfA10ToK());
+        targets.put("A10", 0.08);
+        targets.put("K", 0.02);
+        String id = propose(autoPortfolio, targets);
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED);
+        sql("UPDATE portfolio SET cash = 0 WHERE id = '" + autoPortfolio + "'");
+
+        Optional<String> failure = steps.execute(id);
+
+        assertThat(failure).hasValueSatisfying(reason -> assertThat(reason).startsWith("the buys need ")
+                .contains("but portfolio " + autoPortfolio + " has ").contains("(cash 0 plus ").endsWith(" from the sells): nothing is sent"));
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(store.rebalances().fills(id)).isEmpty();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection connection = store.dataSource().getConnection();
+             java.sql.Statement update = connection.createStatement()) {
+            assertThat(update.executeUpdate(statement)).isEqualTo(1);
+        }
+    }
+
     @Test
     void executionOfARebalanceNotApprovedTradesNothing() {
         String id = pending(manualPortfolio);
@@ -308,7 +358,7 @@ class RebalanceWorkflowStepsTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
-        return new RebalanceWorkflowSteps(store.rebalances(), store.riskEvaluations(), store.instruments(),
+        return new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(),
                 new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config(venue), plugins::executionVenue,
                 (alert, portfolioId) -> alerts.add(alert), clock);
     }
