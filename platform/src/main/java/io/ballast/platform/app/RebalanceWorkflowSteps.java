@@ -268,12 +268,13 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
                     + " orders now" + (result.alreadyFilled().isEmpty() ? "" : ", " + result.alreadyFilled().size() + " filled before"));
             return Optional.empty();
         }
-        // what a slice that failed half-way did fill is a fact: booked too
-        List<RebalanceFill> partial = result.executed().stream()
-                .filter(slice -> !slice.complete() && !slice.fills().isEmpty())
+        // every fill of the run is a fact and is booked: a slice that failed half-way, and one that filled in
+        // full but whose booking failed (the run stopped there); the store skips the slices booked already
+        List<RebalanceFill> filled = result.executed().stream()
+                .filter(slice -> !slice.fills().isEmpty())
                 .map(slice -> fillOf(slice, currency)).toList();
-        if (!partial.isEmpty()) {
-            rebalances.bookFills(rebalanceId, partial);
+        if (!filled.isEmpty()) {
+            rebalances.bookFills(rebalanceId, filled);
         }
         return Optional.of(fail(rebalance, result.failure().orElseThrow()));
     }

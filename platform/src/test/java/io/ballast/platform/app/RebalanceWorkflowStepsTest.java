@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ballast.api.alert.Alert;
+import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.OrderSide;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
@@ -319,6 +320,54 @@ class RebalanceWorkflowStepsTest {
                 .contains("but portfolio " + autoPortfolio + " has ").contains("(cash 0 plus ").endsWith(" from the sells): nothing is sent"));
         assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
         assertThat(store.rebalances().fills(id)).isEmpty();
+    }
+
+    /**
+     * The sale of 10 A10 fills in full, but the store is unreachable for its booking: the run stops before
+     * the K order and the step books the A10 fills after all (SELL 10 at 99.9, fee 1: A10 90 units, cash
+     * 0 + 999 - 1 = 998), then stores FAILED.
+     */
+    @Test
+    void aSliceThatFilledButCouldNotBeBookedIsBookedWhenTheRunFails() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        steps("paper", PROPOSED_AT).check(id);
+        java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean();
+        javax.sql.DataSource flaky = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && storeDown.getAndSet(false)) {
+                        throw new java.sql.SQLException("the store is briefly unreachable");
+                    }
+                    try {
+                        return method.invoke(store.dataSource(), arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ExecutionVenue paper = plugins.executionVenue("paper").orElseThrow();
+        ExecutionVenue downAfterFills = new ExecutionVenue() {
+            public String id() { return paper.id(); }
+            public String version() { return paper.version(); }
+            public String description() { return paper.description(); }
+            public List<io.ballast.api.plugin.ParameterSpec> parameters() { return paper.parameters(); }
+            public io.ballast.api.execution.OrderAck submit(io.ballast.api.execution.Order order) { return paper.submit(order); }
+            public List<io.ballast.api.execution.Fill> fills(String venueOrderId) {
+                storeDown.set(true); // the next connection, the booking's, fails
+                return paper.fills(venueOrderId);
+            }
+        };
+        RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
+                Clock.systemUTC());
+        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(new io.ballast.platform.store.RebalanceRepository(flaky), store.portfolios(),
+                store.riskEvaluations(), store.instruments(), new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config("paper"),
+                venue -> Optional.of(downAfterFills), (alert, portfolioId) -> alerts.add(alert), Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
+
+        Optional<String> failure = steps.execute(id);
+
+        assertThat(failure).hasValueSatisfying(reason -> assertThat(reason).contains("it filled, but could not be recorded"));
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::quantity, RebalanceFill::price)
+                .containsExactly(tuple("A10", new BigDecimal("10"), new BigDecimal("99.9")));
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("998");
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
     }
 
     private void sql(String statement) throws Exception {
