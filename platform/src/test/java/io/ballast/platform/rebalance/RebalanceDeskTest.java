@@ -208,6 +208,23 @@ class RebalanceDeskTest {
     }
 
     @Test
+    void theSameKeyOnAnotherPortfolioIsRefusedNamingTheKey() {
+        RebalanceDesk desk = desk((rebalance, approval) -> started.add(rebalance));
+        String first = desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.of("k-1"),
+                "alice").orElseThrow().rebalance().id();
+        String other = portfolio(new BigDecimal("5000"), "50");
+
+        assertThatThrownBy(() -> desk.propose(other, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
+                Optional.of("k-1"), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Idempotency-Key");
+                    assertThat(e.problem()).isEqualTo("'k-1' was already used for rebalance " + first + " of portfolio " + portfolioId
+                            + "; use a new key for a rebalance of portfolio " + other);
+                });
+        assertThat(started).extracting(StoredRebalance::id).containsExactly(first);
+    }
+
+    @Test
     void aProcessThatCannotStartLeavesTheRebalanceFailedWithTheReason() {
         StoredRebalance stored = desk((rebalance, approval) -> {
             throw new IllegalStateException("engine unreachable");
