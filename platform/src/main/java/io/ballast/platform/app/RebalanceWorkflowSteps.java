@@ -148,7 +148,9 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         StoredRebalance rebalance = rebalance(rebalanceId);
         if (rebalance.status() != RebalanceStatus.ESCALATED) {
             LOG.info("Rebalance {}: automatic decision delivered again; it is {} already", rebalanceId, rebalance.status());
-            boolean approved = rebalance.status() == RebalanceStatus.AUTO_APPROVED_AFTER_ESCALATION;
+            // decided already: automatically (delivered again), or by a person whose decision was stored while the
+            // timer ran out; the store is the record, so an approved one goes on to its execution
+            boolean approved = rebalance.status().isApproved();
             return new Verdict(approved ? ALLOW_ALL : NEEDS_APPROVAL, approved, List.of());
         }
         BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();

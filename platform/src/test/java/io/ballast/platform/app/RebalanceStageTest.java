@@ -205,6 +205,27 @@ class RebalanceStageTest {
         assertThat(store.rebalances().fills(accepted.id())).isEmpty();
     }
 
+    /** The approval window ran out before paula decided: her task is gone (404), the store says ESCALATED, the risk officers decide. */
+    @Test
+    void aDecisionOnATaskTheTimerEscalatedIsRefusedAndTheStoreStaysEscalated() {
+        RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
+        ApprovalPort.TaskView task = awaitTask("portfolio-managers", accepted.id());
+
+        engine.increaseTime(Duration.ofHours(4).plusMinutes(1));
+        awaitStatus(accepted.id(), RebalanceStatus.ESCALATED);
+        ApprovalPort.TaskView escalated = awaitTask("risk-officers", accepted.id());
+
+        assertThat(stage.approvalPort().decide(task.id(), true, "too late", BOB)).isFalse();
+        StoredRebalance stored = store.rebalances().find(accepted.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.ESCALATED);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::to).doesNotContain(RebalanceStatus.APPROVED);
+
+        assertThat(stage.approvalPort().decide(escalated.id(), true, "within mandate", RITA)).isTrue();
+        awaitStatus(accepted.id(), RebalanceStatus.EXECUTED);
+        assertThat(store.rebalances().find(accepted.id()).orElseThrow().history()).extracting(RebalanceHistoryEntry::actor,
+                RebalanceHistoryEntry::to).contains(tuple("rita", RebalanceStatus.APPROVED));
+    }
+
     @Test
     void aPendingApprovalComesBackAfterARestartWithTheTimeWaitedCounted() {
         RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());

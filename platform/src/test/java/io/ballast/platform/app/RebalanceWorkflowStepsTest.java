@@ -1,11 +1,15 @@
 package io.ballast.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ballast.api.alert.Alert;
 import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.OrderSide;
+import io.ballast.platform.approval.ApprovalTask;
+import io.ballast.platform.approval.ApprovalTaskNotFoundException;
+import io.ballast.platform.approval.ApprovalTasks;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
@@ -235,6 +239,53 @@ class RebalanceWorkflowStepsTest {
             assertThat(entry.reason()).isEqualTo("rejected automatically after escalation, nobody approved it and every rule allows it,"
                     + " but the gross notional 1900.00 is over the auto-approve limit of 1000");
         });
+    }
+
+    /** A risk officer's approval was stored while the escalated window ran out: the automatic decision keeps it. */
+    @Test
+    void automaticDecisionHonoursAPersonsDecisionStoredFirst() {
+        String approvedByRita = escalated(manualPortfolio); // over its limit: it would be rejected automatically
+        String rejectedByRita = escalated(autoPortfolio); // within its limit: it would be approved automatically
+        store.rebalances().transition(approvedByRita, Optional.empty(), RebalanceStatus.APPROVED, "rita", "fine", PROPOSED_AT.plusSeconds(5 * 3600));
+        store.rebalances().transition(rejectedByRita, Optional.empty(), RebalanceStatus.REJECTED, "rita", "no", PROPOSED_AT.plusSeconds(5 * 3600));
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT.plus(Duration.ofHours(6)));
+
+        assertThat(steps.decide(approvedByRita).autoApprovable()).isTrue();
+        assertThat(steps.decide(rejectedByRita).autoApprovable()).isFalse();
+
+        assertThat(store.rebalances().find(approvedByRita).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to).containsExactly("rita", RebalanceStatus.APPROVED);
+        assertThat(store.rebalances().find(rejectedByRita).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to).containsExactly("rita", RebalanceStatus.REJECTED);
+    }
+
+    /**
+     * The timer interrupted the task between its reading and its completion: completing answers NOT_FOUND,
+     * and nothing is stored (the process escalates, and the store must agree with it).
+     */
+    @Test
+    void aDecisionIsNotStoredWhenItsTaskWasInterruptedBeforeItCompleted() {
+        String id = pending(manualPortfolio);
+        ApprovalTask task = new ApprovalTask("t-1", id, manualPortfolio, "alice", "Approve rebalance", List.of("portfolio-managers"),
+                PROPOSED_AT, Map.of());
+        List<String> completed = new ArrayList<>();
+        ApprovalTasks interrupted = new ApprovalTasks() {
+            public List<ApprovalTask> pending(Optional<String> group) { return List.of(task); }
+            public Optional<ApprovalTask> task(String taskId) { return Optional.of(task); }
+            public void complete(String taskId, boolean approved, String comment, String actor) {
+                completed.add(taskId);
+                throw new ApprovalTaskNotFoundException(taskId);
+            }
+        };
+        DecisionRecordingTasks tasks = new DecisionRecordingTasks(interrupted, store.rebalances(), Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> tasks.complete("t-1", true, "fine", "bob")).isInstanceOf(ApprovalTaskNotFoundException.class);
+
+        assertThat(completed).containsExactly("t-1");
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::to)
+                .containsExactly(RebalanceStatus.PROPOSED, RebalanceStatus.PENDING_APPROVAL);
     }
 
     /**
