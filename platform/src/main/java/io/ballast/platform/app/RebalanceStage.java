@@ -80,7 +80,7 @@ final class RebalanceStage implements AutoCloseable {
                 new RebalanceReminderWorker(steps), new RebalanceAutoDecisionWorker(steps))) {
             workflow.openWorker(worker.jobType(), worker.fetchVariables(), RebalanceJobWorker.JOB_TIMEOUT, worker);
         }
-        RebalanceExecutionWorker execution = new RebalanceExecutionWorker(steps);
+        RebalanceExecutionWorker execution = new RebalanceExecutionWorker(steps, workflow.client());
         workflow.openWorker(execution.jobType(), execution.fetchVariables(), RebalanceExecutionWorker.JOB_TIMEOUT, execution);
 
         RebalanceApprovalInstances instances = new RebalanceApprovalInstances(workflow.client());

@@ -30,6 +30,7 @@ import io.ballast.platform.store.RiskEvaluationRepository;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.store.StoredRiskEvaluation;
 import io.ballast.platform.workflow.RebalanceAutoDecisionWorker;
+import io.ballast.platform.workflow.ExecutionClaimedException;
 import io.ballast.platform.workflow.RebalanceExecutionWorker;
 import io.ballast.platform.workflow.RebalanceReminderWorker;
 import io.ballast.platform.workflow.RebalanceRiskCheckWorker;
@@ -72,6 +73,11 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     /** How long one order's fills may take; the paper venue fills at once. */
     static final Duration FILL_TIMEOUT = Duration.ofSeconds(30);
     static final Duration FILL_POLL = Duration.ofMillis(20);
+    /**
+     * How long a claim on an execution holds without renewal: one order and its fills ({@link #FILL_TIMEOUT})
+     * and their booking, with room; a run renews it before each order.
+     */
+    static final Duration EXECUTION_LEASE = FILL_TIMEOUT.multipliedBy(2);
     /** The store's scale of fill amounts. */
     private static final int FILL_DECIMALS = 8;
 
@@ -227,8 +233,21 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         }
     }
 
+    /** {@link #execute(String, Runnable)} with nothing to do before each order. */
+    Optional<String> execute(String rebalanceId) {
+        return execute(rebalanceId, () -> {
+        });
+    }
+
+    /**
+     * Claims the execution ({@link #EXECUTION_LEASE}, renewed before each order with {@code beforeOrder}),
+     * then sends what is not booked yet.
+     *
+     * @throws ExecutionClaimedException when another run holds the claim, at the start or at a renewal:
+     *         nothing more is sent and nothing is stored as failed (the other run goes on)
+     */
     @Override
-    public Optional<String> execute(String rebalanceId) {
+    public Optional<String> execute(String rebalanceId, Runnable beforeOrder) {
         StoredRebalance rebalance = rebalance(rebalanceId);
         if (rebalance.status() == RebalanceStatus.EXECUTED) {
             LOG.info("Rebalance {}: execution delivered again; it is EXECUTED already", rebalanceId);
@@ -242,6 +261,9 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             LOG.warn(failure);
             return Optional.of(failure);
         }
+        String claimant = UUID.randomUUID().toString();
+        claim(rebalanceId, claimant);
+        // read after the claim: what an earlier holder booked is all there
         Set<String> booked = rebalances.fills(rebalanceId).stream()
                 .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
                 .collect(Collectors.toSet());
@@ -264,6 +286,10 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
                 RebalanceDesk.settings(config.proposal(), instrumentByAsset), FILL_TIMEOUT, FILL_POLL);
         String currency = rebalance.proposal().baseCurrency();
         RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, booked,
+                slice -> {
+                    claim(rebalanceId, claimant);
+                    beforeOrder.run();
+                },
                 slice -> rebalances.bookFills(rebalanceId, List.of(fillOf(slice, currency))));
         if (result.status() == ExecutionStatus.COMPLETED) {
             transition(rebalance, RebalanceStatus.EXECUTED, SYSTEM, "executed on " + result.venueId() + ": " + result.executed().size()
@@ -320,6 +346,13 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
 
     private static String plain(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private void claim(String rebalanceId, String claimant) {
+        Instant now = now();
+        if (rebalances.claimExecution(rebalanceId, claimant, now, EXECUTION_LEASE).isEmpty()) {
+            throw new ExecutionClaimedException("another run is executing rebalance " + rebalanceId, EXECUTION_LEASE);
+        }
     }
 
     private String fail(StoredRebalance rebalance, String failure) {

@@ -95,6 +95,46 @@ public final class RebalanceRepository {
                 () -> new StoreException("rebalance " + rebalance.id() + " was stored but cannot be read back", null)), true);
     }
 
+    /**
+     * Claims the execution of rebalance {@code id} for {@code claimant} until {@code now + lease}: granted when
+     * nobody holds it, the claimant holds it already (a renewal), or the holder's claim lapsed before {@code now}.
+     *
+     * @return the claim granted; empty when another claimant holds it, with the instant its claim lapses
+     * @throws IllegalArgumentException when there is no rebalance {@code id}
+     */
+    public Optional<Instant> claimExecution(String id, String claimant, Instant now, Duration lease) {
+        UUID uuid = uuid(id);
+        Objects.requireNonNull(claimant, "claimant");
+        Instant until = now.plus(lease);
+        return Transactions.call(dataSource, "claiming the execution of rebalance " + id, connection -> {
+            Instant heldUntil;
+            String holder;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT execution_claimant, execution_claimed_until FROM rebalance WHERE id = ? FOR UPDATE")) {
+                query.setObject(1, uuid);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalArgumentException("rebalance " + id + " does not exist");
+                    }
+                    holder = row.getString("execution_claimant");
+                    OffsetDateTime held = row.getObject("execution_claimed_until", OffsetDateTime.class);
+                    heldUntil = held == null ? null : held.toInstant();
+                }
+            }
+            if (holder != null && !holder.equals(claimant) && heldUntil != null && !heldUntil.isBefore(now)) {
+                return Optional.<Instant>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE rebalance SET execution_claimant = ?, execution_claimed_until = ? WHERE id = ?")) {
+                update.setString(1, claimant);
+                update.setObject(2, timestamp(until));
+                update.setObject(3, uuid);
+                update.executeUpdate();
+            }
+            return Optional.of(until);
+        });
+    }
+
     /** The rebalance with its history; empty when there is none with that id (or it is no UUID). */
     public Optional<StoredRebalance> find(String id) {
         UUID uuid;

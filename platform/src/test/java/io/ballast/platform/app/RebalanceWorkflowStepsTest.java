@@ -8,6 +8,7 @@ import io.ballast.api.alert.Alert;
 import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.OrderSide;
 import io.ballast.platform.approval.ApprovalTask;
+import io.ballast.platform.workflow.ExecutionClaimedException;
 import io.ballast.platform.approval.ApprovalTaskNotFoundException;
 import io.ballast.platform.approval.ApprovalTasks;
 import io.ballast.api.marketdata.AssetClass;
@@ -419,6 +420,39 @@ class RebalanceWorkflowStepsTest {
                 .containsExactly(tuple("A10", new BigDecimal("10"), new BigDecimal("99.9")));
         assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("998");
         assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
+    }
+
+    /** Each order is preceded by the hook (the worker's lock extension): SELL A10, then BUY K. */
+    @Test
+    void everyOrderIsPrecededByTheLockExtension() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        List<Integer> bookedBeforeEachOrder = new ArrayList<>();
+
+        assertThat(steps.execute(id, () -> bookedBeforeEachOrder.add(store.rebalances().fills(id).size()))).isEmpty();
+
+        assertThat(bookedBeforeEachOrder).containsExactly(0, 1);
+    }
+
+    /** Another run holds the claim (the job went to a second worker): this one sends nothing and stores nothing. */
+    @Test
+    void anExecutionClaimedByAnotherRunSendsNothing() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        assertThat(store.rebalances().claimExecution(id, "the other run", PROPOSED_AT, Duration.ofMinutes(1))).isPresent();
+
+        assertThatThrownBy(() -> steps.execute(id)).isInstanceOfSatisfying(ExecutionClaimedException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("another run is executing rebalance " + id);
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        });
+
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED);
+        // the other run's claim lapses a minute later: the job tried again executes it
+        assertThat(steps("paper", PROPOSED_AT.plusSeconds(61)).execute(id)).isEmpty();
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.EXECUTED);
     }
 
     private void sql(String statement) throws Exception {

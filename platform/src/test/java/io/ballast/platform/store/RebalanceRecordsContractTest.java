@@ -210,6 +210,22 @@ abstract class RebalanceRecordsContractTest {
     }
 
     @Test
+    void anExecutionIsClaimedByOneRunAtATimeUntilItsClaimLapses() {
+        String id = store.rebalances().insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        RebalanceRepository rebalances = store.rebalances();
+        Duration lease = Duration.ofSeconds(60);
+
+        assertThat(rebalances.claimExecution(id, "run-a", T0, lease)).contains(T0.plusSeconds(60));
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(30), lease)).isEmpty();
+        // renewed at +50 s: until +110 s
+        assertThat(rebalances.claimExecution(id, "run-a", T0.plusSeconds(50), lease)).contains(T0.plusSeconds(110));
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(110), lease)).isEmpty();
+        // lapsed: run-b takes it, and run-a's renewal is refused
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(111), lease)).contains(T0.plusSeconds(171));
+        assertThat(rebalances.claimExecution(id, "run-a", T0.plusSeconds(112), lease)).isEmpty();
+    }
+
+    @Test
     void twoRequestsRacingWithOneKeyStoreOneRebalance() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
