@@ -4,12 +4,10 @@ import io.ballast.platform.approval.ApprovalAuthority;
 import io.ballast.platform.approval.ApprovalTask;
 import io.ballast.platform.approval.ApprovalTaskNotFoundException;
 import io.ballast.platform.http.ApprovalPort;
-import io.ballast.platform.security.AccessDeniedException;
 import io.ballast.platform.security.AuthenticatedUser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The REST API's view of the approval tasks: the authority decides who may, and the tasks behind it
@@ -18,12 +16,9 @@ import java.util.function.Function;
 final class ApprovalAuthorityPort implements ApprovalPort {
 
     private final ApprovalAuthority authority;
-    private final Function<String, Optional<AuthenticatedUser>> users;
 
-    /** @param users the user of a name with the roles its tokens give ({@code AccessTokens::user}) */
-    ApprovalAuthorityPort(ApprovalAuthority authority, Function<String, Optional<AuthenticatedUser>> users) {
+    ApprovalAuthorityPort(ApprovalAuthority authority) {
         this.authority = Objects.requireNonNull(authority, "authority");
-        this.users = Objects.requireNonNull(users, "users");
     }
 
     @Override
@@ -32,9 +27,8 @@ final class ApprovalAuthorityPort implements ApprovalPort {
     }
 
     @Override
-    public boolean decide(String taskId, boolean approve, String comment, String user) {
-        AuthenticatedUser decider = users.apply(user)
-                .orElseThrow(() -> new AccessDeniedException("User " + user + " holds no role, so may decide no approval task"));
+    public boolean decide(String taskId, boolean approve, String comment, AuthenticatedUser decider) {
+        Objects.requireNonNull(decider, "decider");
         try {
             if (approve) {
                 authority.approve(decider, taskId, comment);

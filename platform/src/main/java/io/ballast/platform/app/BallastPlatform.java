@@ -136,7 +136,7 @@ public final class BallastPlatform implements AutoCloseable {
             RebalanceStage rebalances = RebalanceStage.start(new RebalanceStage.Services(store, workflow, plugins::executionVenue,
                     construction, facts, risk::evaluate,
                     (alert, portfolioId) -> alerts.publish(alert, Optional.ofNullable(portfolioId), Optional.empty()),
-                    tokens::user, Clock.systemUTC()), config.rebalance());
+                    Clock.systemUTC()), config.rebalance());
             started.push(new Stoppable("rebalance tasks", rebalances::close));
             // after the stage: the monitor's first look at the prices already evaluates the triggers
             if (rebalances.triggerWatch().isWatching()) {

@@ -15,13 +15,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The approval tasks, with each decision stored before its task is completed: APPROVED or REJECTED
- * by the deciding user with the comment as the reason, from the status the task stands for
- * (PENDING_APPROVAL for the portfolio managers' task, ESCALATED for the risk officers'). A task
- * whose rebalance has moved on (the timer escalated it, or the automatic decision took it) is no longer
- * pending, even while the embedded inbox still holds its job: the engine does not tell a worker that a
- * job was cancelled, and the inbox's sweep finds out only up to 30 s later.
- * {@link io.ballast.platform.approval.ApprovalAuthority} sits in front, so a refused user stores nothing.
+ * The approval tasks, with each decision stored as the task completes: APPROVED or REJECTED by the
+ * deciding user with the comment as the reason, from the status the task stands for (PENDING_APPROVAL
+ * for the portfolio managers' task, ESCALATED for the risk officers').
+ *
+ * <p>The order, so that the store and the process never disagree: the task is completed first, and the
+ * decision is stored only once the engine took it, within the same call, so the caller (the API) answers
+ * only after both. When the timer interrupted the task (escalated, decided automatically), completing it
+ * answers NOT_FOUND and nothing is stored: the user is told the task is no longer pending, the store keeps
+ * what the process did (ESCALATED), and the escalated task is the one to decide. Storing the decision
+ * first would leave it APPROVED while the process escalates, and a later automatic decision refused by
+ * the store would leave the rebalance approved for ever, executed at the next restart. When storing fails
+ * after the completion, the failure is logged loudly and the call succeeds: the process carries the
+ * decision ({@code approved}, {@code comment}, {@code approvedBy}) and its status listener stores it
+ * (see {@link RebalanceWorkflowSteps#record}); a decision the listener stored first is the same one.
+ *
+ * <p>A task whose rebalance has already moved on in the store (the timer escalated it, or the automatic
+ * decision took it) is not pending and is not completed, even while the embedded inbox still holds its
+ * job: the engine does not tell a worker that a job was cancelled, and the inbox's sweep finds out only
+ * up to 30 s later. {@link io.ballast.platform.approval.ApprovalAuthority} sits in front, so a refused
+ * user changes nothing.
  */
 final class DecisionRecordingTasks implements ApprovalTasks {
 
@@ -63,19 +76,22 @@ final class DecisionRecordingTasks implements ApprovalTasks {
         RebalanceStatus from = decidedStatus(task);
         RebalanceStatus to = approved ? RebalanceStatus.APPROVED : RebalanceStatus.REJECTED;
         String reason = comment == null || comment.isBlank() ? (approved ? "approved" : "rejected") : comment;
+        RebalanceStatus stored = rebalances.find(task.rebalanceId()).orElseThrow(() -> new ApprovalTaskNotFoundException(taskId)).status();
+        if (stored != from) {
+            // the process moved on (the timer escalated it a moment ago): this task is not the one to decide
+            throw new ApprovalTaskNotFoundException(taskId);
+        }
+        // throws ApprovalTaskNotFoundException when the timer interrupted the task: nothing is stored
+        tasks.complete(taskId, approved, comment, actor);
         try {
             rebalances.transition(task.rebalanceId(), Optional.of(from), to, actor, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
         } catch (RebalanceTransitionException movedOn) {
-            throw new ApprovalTaskNotFoundException(taskId);
-        }
-        try {
-            tasks.complete(taskId, approved, comment, actor);
-        } catch (ApprovalTaskNotFoundException gone) {
-            // the timer interrupted the task between the two: the stored decision stands, the process's
-            // status listener will find it and keep it (see RebalanceWorkflowSteps.record)
-            LOG.warn("Rebalance {}: {} stored {} by {}, but task {} was interrupted before it completed", task.rebalanceId(),
-                    task.name(), to, actor, taskId);
-            throw gone;
+            // the status listener stored the decision and the process went on (executed) before this call stored it
+            LOG.info("Rebalance {}: {} by {} completed task {}; the process stored it first: {}", task.rebalanceId(), to, actor, taskId,
+                    movedOn.getMessage());
+        } catch (RuntimeException storeFailed) {
+            LOG.error("Rebalance {}: task {} ({}) was completed as {} by {}, but storing the decision failed; the process's status"
+                    + " listener stores it", task.rebalanceId(), taskId, task.name(), to, actor, storeFailed);
         }
     }
 }

@@ -19,7 +19,6 @@ import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.rebalance.RebalanceTriggerWatch;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
-import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.workflow.RebalanceApprovalInstances;
@@ -55,7 +54,7 @@ final class RebalanceStage implements AutoCloseable {
     /** What the stage needs from the platform's other stages. */
     record Services(Store store, WorkflowRuntime workflow, Function<String, Optional<ExecutionVenue>> venues,
                     PortfolioConstruction construction, RiskFactsAssembler facts, Function<RiskFacts, RiskEvaluation> rules,
-                    BiConsumer<Alert, String> alerts, Function<String, Optional<AuthenticatedUser>> users, Clock clock) {
+                    BiConsumer<Alert, String> alerts, Clock clock) {
     }
 
     private final RebalancePort rebalancePort;
@@ -78,14 +77,14 @@ final class RebalanceStage implements AutoCloseable {
         Store store = services.store();
         WorkflowRuntime workflow = services.workflow();
         RebalanceRiskCheck riskCheck = new RebalanceRiskCheck(services.facts()::ofStored, services.rules());
-        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(store.rebalances(), store.riskEvaluations(), store.instruments(), riskCheck,
+        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(), riskCheck,
                 config, services.venues(), services.alerts(),
                 services.clock());
         for (RebalanceJobWorker worker : List.of(new RebalanceRiskCheckWorker(steps), new RebalanceStatusWorker(steps),
                 new RebalanceReminderWorker(steps), new RebalanceAutoDecisionWorker(steps))) {
             workflow.openWorker(worker.jobType(), worker.fetchVariables(), RebalanceJobWorker.JOB_TIMEOUT, worker);
         }
-        RebalanceExecutionWorker execution = new RebalanceExecutionWorker(steps);
+        RebalanceExecutionWorker execution = new RebalanceExecutionWorker(steps, workflow.client());
         workflow.openWorker(execution.jobType(), execution.fetchVariables(), RebalanceExecutionWorker.JOB_TIMEOUT, execution);
 
         RebalanceApprovalInstances instances = new RebalanceApprovalInstances(workflow.client());
@@ -108,7 +107,7 @@ final class RebalanceStage implements AutoCloseable {
         ApprovalAuthority authority = new ApprovalAuthority(new DecisionRecordingTasks(tasks, store.rebalances(), services.clock()),
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
-                new ApprovalAuthorityPort(authority, services.users()), inbox, steps,
+                new ApprovalAuthorityPort(authority), inbox, steps,
                 new RebalanceTriggerWatch(desk, store.rebalances(), store.portfolioNavs(), store.priceBars(), config, services.clock()));
         if (embedded) {
             try {

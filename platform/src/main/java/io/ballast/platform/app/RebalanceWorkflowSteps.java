@@ -4,6 +4,8 @@ import io.ballast.api.alert.Alert;
 import io.ballast.api.risk.Severity;
 import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.Fill;
+import io.ballast.api.execution.OrderSide;
+import io.ballast.api.portfolio.Portfolio;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.platform.config.BallastConfig;
@@ -20,6 +22,7 @@ import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.rebalance.RebalanceTrade;
 import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.InstrumentRepository;
+import io.ballast.platform.store.PortfolioRepository;
 import io.ballast.platform.store.RebalanceFill;
 import io.ballast.platform.store.RebalanceRepository;
 import io.ballast.platform.store.RebalanceTransitionException;
@@ -27,6 +30,7 @@ import io.ballast.platform.store.RiskEvaluationRepository;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.store.StoredRiskEvaluation;
 import io.ballast.platform.workflow.RebalanceAutoDecisionWorker;
+import io.ballast.platform.workflow.ExecutionClaimedException;
 import io.ballast.platform.workflow.RebalanceExecutionWorker;
 import io.ballast.platform.workflow.RebalanceReminderWorker;
 import io.ballast.platform.workflow.RebalanceRiskCheckWorker;
@@ -69,12 +73,18 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     /** How long one order's fills may take; the paper venue fills at once. */
     static final Duration FILL_TIMEOUT = Duration.ofSeconds(30);
     static final Duration FILL_POLL = Duration.ofMillis(20);
+    /**
+     * How long a claim on an execution holds without renewal: one order and its fills ({@link #FILL_TIMEOUT})
+     * and their booking, with room; a run renews it before each order.
+     */
+    static final Duration EXECUTION_LEASE = FILL_TIMEOUT.multipliedBy(2);
     /** The store's scale of fill amounts. */
     private static final int FILL_DECIMALS = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceWorkflowSteps.class);
 
     private final RebalanceRepository rebalances;
+    private final PortfolioRepository portfolios;
     private final RiskEvaluationRepository evaluations;
     private final InstrumentRepository instruments;
     private final RebalanceRiskCheck riskCheck;
@@ -87,10 +97,11 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
      * @param venues the loaded execution venues by id ({@code PluginHost::executionVenue})
      * @param alerts where reminders go, with the rebalance's portfolio (the alert publisher)
      */
-    RebalanceWorkflowSteps(RebalanceRepository rebalances, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
+    RebalanceWorkflowSteps(RebalanceRepository rebalances, PortfolioRepository portfolios, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
                            RebalanceRiskCheck riskCheck, BallastConfig.Rebalance config, Function<String, Optional<ExecutionVenue>> venues,
                            BiConsumer<Alert, String> alerts, Clock clock) {
         this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
+        this.portfolios = Objects.requireNonNull(portfolios, "portfolios");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.riskCheck = Objects.requireNonNull(riskCheck, "riskCheck");
@@ -104,7 +115,8 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     public Verdict check(String rebalanceId) {
         StoredRebalance rebalance = rebalance(rebalanceId);
         BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
-        Optional<RebalanceRiskVerdict> verdict = riskCheck.check(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        Optional<RebalanceRiskVerdict> verdict = riskCheck.check(rebalance.portfolioId(), rebalance.proposal().verdict(),
+                rebalance.proposal().trades(), limit);
         if (rebalance.status() == RebalanceStatus.PROPOSED) {
             if (verdict.isEmpty()) {
                 transition(rebalance, RebalanceStatus.BLOCKED, RISK_RULES, "portfolio " + rebalance.portfolioId() + " no longer exists");
@@ -142,11 +154,14 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         StoredRebalance rebalance = rebalance(rebalanceId);
         if (rebalance.status() != RebalanceStatus.ESCALATED) {
             LOG.info("Rebalance {}: automatic decision delivered again; it is {} already", rebalanceId, rebalance.status());
-            boolean approved = rebalance.status() == RebalanceStatus.AUTO_APPROVED_AFTER_ESCALATION;
+            // decided already: automatically (delivered again), or by a person whose decision was stored while the
+            // timer ran out; the store is the record, so an approved one goes on to its execution
+            boolean approved = rebalance.status().isApproved();
             return new Verdict(approved ? ALLOW_ALL : NEEDS_APPROVAL, approved, List.of());
         }
         BigDecimal limit = config.approvalOf(rebalance.portfolioId()).autoApproveNotionalLimit();
-        Optional<EscalationDecision> decision = riskCheck.decideAfterEscalation(rebalance.portfolioId(), rebalance.proposal().trades(), limit);
+        Optional<EscalationDecision> decision = riskCheck.decideAfterEscalation(rebalance.portfolioId(),
+                rebalance.proposal().verdict(), rebalance.proposal().trades(), limit);
         if (decision.isEmpty()) {
             transition(rebalance, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION, RISK_RULES,
                     "portfolio " + rebalance.portfolioId() + " no longer exists");
@@ -218,8 +233,21 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         }
     }
 
+    /** {@link #execute(String, Runnable)} with nothing to do before each order. */
+    Optional<String> execute(String rebalanceId) {
+        return execute(rebalanceId, () -> {
+        });
+    }
+
+    /**
+     * Claims the execution ({@link #EXECUTION_LEASE}, renewed before each order with {@code beforeOrder}),
+     * then sends what is not booked yet.
+     *
+     * @throws ExecutionClaimedException when another run holds the claim, at the start or at a renewal:
+     *         nothing more is sent and nothing is stored as failed (the other run goes on)
+     */
     @Override
-    public Optional<String> execute(String rebalanceId) {
+    public Optional<String> execute(String rebalanceId, Runnable beforeOrder) {
         StoredRebalance rebalance = rebalance(rebalanceId);
         if (rebalance.status() == RebalanceStatus.EXECUTED) {
             LOG.info("Rebalance {}: execution delivered again; it is EXECUTED already", rebalanceId);
@@ -233,6 +261,20 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             LOG.warn(failure);
             return Optional.of(failure);
         }
+        String claimant = UUID.randomUUID().toString();
+        claim(rebalanceId, claimant);
+        // read after the claim: what an earlier holder booked is all there
+        Set<String> booked = rebalances.fills(rebalanceId).stream()
+                .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
+                .collect(Collectors.toSet());
+        if (booked.isEmpty()) {
+            // before the first order: the portfolio may have changed since the proposal (another booking,
+            // an edit); an order the stored book cannot pay for or deliver is never sent
+            Optional<String> unaffordable = unaffordable(rebalance);
+            if (unaffordable.isPresent()) {
+                return Optional.of(fail(rebalance, unaffordable.get()));
+            }
+        }
         Optional<ExecutionVenue> venue = venues.apply(config.venue());
         if (venue.isEmpty()) {
             return Optional.of(fail(rebalance, "no execution venue '" + config.venue() + "' is loaded (rebalance.venue)"));
@@ -242,25 +284,75 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         trades.forEach(trade -> instruments.find(trade.asset()).ifPresent(found -> instrumentByAsset.put(trade.asset(), found)));
         RebalanceExecution execution = new RebalanceExecution(venue.get(), config.venueParameters(),
                 RebalanceDesk.settings(config.proposal(), instrumentByAsset), FILL_TIMEOUT, FILL_POLL);
-        Set<String> booked = rebalances.fills(rebalanceId).stream()
-                .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
-                .collect(Collectors.toSet());
         String currency = rebalance.proposal().baseCurrency();
         RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, booked,
+                slice -> {
+                    claim(rebalanceId, claimant);
+                    beforeOrder.run();
+                },
                 slice -> rebalances.bookFills(rebalanceId, List.of(fillOf(slice, currency))));
         if (result.status() == ExecutionStatus.COMPLETED) {
             transition(rebalance, RebalanceStatus.EXECUTED, SYSTEM, "executed on " + result.venueId() + ": " + result.executed().size()
                     + " orders now" + (result.alreadyFilled().isEmpty() ? "" : ", " + result.alreadyFilled().size() + " filled before"));
             return Optional.empty();
         }
-        // what a slice that failed half-way did fill is a fact: booked too
-        List<RebalanceFill> partial = result.executed().stream()
-                .filter(slice -> !slice.complete() && !slice.fills().isEmpty())
+        // every fill of the run is a fact and is booked: a slice that failed half-way, and one that filled in
+        // full but whose booking failed (the run stopped there); the store skips the slices booked already
+        List<RebalanceFill> filled = result.executed().stream()
+                .filter(slice -> !slice.fills().isEmpty())
                 .map(slice -> fillOf(slice, currency)).toList();
-        if (!partial.isEmpty()) {
-            rebalances.bookFills(rebalanceId, partial);
+        if (!filled.isEmpty()) {
+            rebalances.bookFills(rebalanceId, filled);
         }
         return Optional.of(fail(rebalance, result.failure().orElseThrow()));
+    }
+
+    /**
+     * Why the stored portfolio cannot carry the trades, if it cannot: a sell of more than it holds, or buys
+     * whose notional and estimated costs are more than its cash plus what the sells bring (their notional
+     * less their estimated costs).
+     */
+    private Optional<String> unaffordable(StoredRebalance rebalance) {
+        Optional<Portfolio> found = portfolios.find(rebalance.portfolioId());
+        if (found.isEmpty()) {
+            return Optional.of("portfolio " + rebalance.portfolioId() + " no longer exists: nothing is sent");
+        }
+        Portfolio portfolio = found.get();
+        Map<String, BigDecimal> held = new HashMap<>();
+        portfolio.positions().forEach(position -> held.merge(position.asset(), position.quantity(), BigDecimal::add));
+        BigDecimal proceeds = BigDecimal.ZERO;
+        BigDecimal needed = BigDecimal.ZERO;
+        for (RebalanceTrade trade : rebalance.proposal().trades()) {
+            BigDecimal cost = trade.estimatedCost().total();
+            if (trade.side() == OrderSide.SELL) {
+                BigDecimal holding = held.getOrDefault(trade.asset(), BigDecimal.ZERO);
+                if (trade.quantity().compareTo(holding) > 0) {
+                    return Optional.of("the proposal sells " + plain(trade.quantity()) + " " + trade.asset() + " but portfolio "
+                            + portfolio.id() + " now holds " + plain(holding) + ": nothing is sent");
+                }
+                proceeds = proceeds.add(trade.notional()).subtract(cost);
+            } else {
+                needed = needed.add(trade.notional()).add(cost);
+            }
+        }
+        BigDecimal available = portfolio.cash().add(proceeds);
+        if (needed.compareTo(available) > 0) {
+            return Optional.of("the buys need " + plain(needed) + " (notional and estimated costs) but portfolio " + portfolio.id()
+                    + " has " + plain(available) + " (cash " + plain(portfolio.cash()) + " plus " + plain(proceeds)
+                    + " from the sells): nothing is sent");
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private void claim(String rebalanceId, String claimant) {
+        Instant now = now();
+        if (rebalances.claimExecution(rebalanceId, claimant, now, EXECUTION_LEASE).isEmpty()) {
+            throw new ExecutionClaimedException("another run is executing rebalance " + rebalanceId, EXECUTION_LEASE);
+        }
     }
 
     private String fail(StoredRebalance rebalance, String failure) {

@@ -1,6 +1,7 @@
 package io.ballast.platform.http;
 
 import io.ballast.platform.http.ApprovalPort.TaskView;
+import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.security.BearerAccess;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class ApprovalHandlers {
     }
 
     private void decide(RoutingContext rc, boolean approve, String comment) {
-        String user = BearerAccess.user(rc).name();
+        AuthenticatedUser user = BearerAccess.user(rc);
         String taskId = rc.pathParam("id");
         rc.vertx()
                 .executeBlocking(() -> approvals.decide(taskId, approve, comment, user), false)

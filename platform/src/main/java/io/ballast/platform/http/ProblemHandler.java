@@ -1,5 +1,6 @@
 package io.ballast.platform.http;
 
+import io.ballast.platform.problem.ConflictException;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.security.AccessDeniedException;
@@ -53,6 +54,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
             case ValidatorException e -> violations.toProblem(e);
             case InvalidInputException e -> Problem.withErrors(422, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ResourceNotFoundException e -> Problem.of(404, e.getMessage());
+            case ConflictException e -> Problem.of(409, e.getMessage());
             case MalformedRequestException e -> Problem.withErrors(400, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.problem())));
             case ServiceUnavailableException e -> {
                 LOG.warn("Request {} {} answered 503: {}", rc.request().method(), rc.request().path(), e.getMessage());

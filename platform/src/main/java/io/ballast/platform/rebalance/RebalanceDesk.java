@@ -66,6 +66,8 @@ public final class RebalanceDesk {
     /** The closes the covariance (and an optimizer) use: about a year of trading days and the close before it. */
     static final int COVARIANCE_BARS = 253;
     static final String DEFAULT_REASON = "rebalance requested";
+    /** The header a proposal's idempotency key comes in, named in errors about it. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceDesk.class);
 
@@ -104,7 +106,23 @@ public final class RebalanceDesk {
      * @return empty when there is no such portfolio
      * @throws InvalidInputException naming the field (e.g. {@code targetWeights.XYZ} for an unknown asset,
      *         {@code targetWeights} when nothing is left to trade); nothing is stored
+     * @throws InvalidInputException naming {@code Idempotency-Key} when the user's key names a rebalance of
+     *         another portfolio
+     * @throws io.ballast.platform.problem.ConflictException (409) when the portfolio has a rebalance that has
+     *         not ended (the same idempotency key still answers its own rebalance); nothing is stored
      */
+    /**
+     * The rebalance a key already names, when it is of {@code portfolioId}; a key is the user's for one
+     * request, and answering another portfolio's rebalance would tell the caller this one was proposed.
+     */
+    private static StoredRebalance sameKeySamePortfolio(StoredRebalance earlier, String portfolioId, String key) {
+        if (!earlier.portfolioId().equals(portfolioId)) {
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "'" + key + "' was already used for rebalance " + earlier.id()
+                    + " of portfolio " + earlier.portfolioId() + "; use a new key for a rebalance of portfolio " + portfolioId);
+        }
+        return earlier;
+    }
+
     public Optional<InsertedRebalance> propose(String portfolioId, RebalanceRequest request, Optional<String> reason,
                                                Optional<String> idempotencyKey, String user) {
         String why = reason.filter(text -> !text.isBlank()).orElse(DEFAULT_REASON);
@@ -207,7 +225,7 @@ public final class RebalanceDesk {
         if (idempotencyKey.isPresent()) {
             Optional<StoredRebalance> earlier = rebalances.findByIdempotencyKey(user, idempotencyKey.get());
             if (earlier.isPresent()) {
-                return Optional.of(new InsertedRebalance(earlier.get(), false));
+                return Optional.of(new InsertedRebalance(sameKeySamePortfolio(earlier.get(), portfolioId, idempotencyKey.get()), false));
             }
         }
         Portfolio portfolio = found.get();
@@ -233,6 +251,8 @@ public final class RebalanceDesk {
         InsertedRebalance inserted = rebalances.insert(new NewRebalance(java.util.UUID.randomUUID().toString(), portfolio.id(), user, now,
                 idempotencyKey, request, proposal, Optional.of(trigger.apply(now)), approval.approvalWindow(), approval.escalationWindow()));
         if (!inserted.created()) {
+            // another request with this key won the race
+            sameKeySamePortfolio(inserted.rebalance(), portfolioId, idempotencyKey.orElseThrow());
             return Optional.of(inserted);
         }
         StoredRebalance stored = inserted.rebalance();

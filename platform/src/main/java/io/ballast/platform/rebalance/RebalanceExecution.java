@@ -108,7 +108,19 @@ public final class RebalanceExecution {
      */
     public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, Set<String> alreadyFilled,
                                             Consumer<ExecutedSlice> onFilled) {
+        return execute(rebalanceId, portfolioId, trades, alreadyFilled, slice -> {
+        }, onFilled);
+    }
+
+    /**
+     * As {@link #execute(String, String, List, Set, Consumer)}, with {@code beforeOrder} told of each slice before
+     * its order goes out (to extend the job's lock and renew the claim on the execution); when it throws, that
+     * exception propagates and no further order is sent. What was filled by then was given to {@code onFilled}.
+     */
+    public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, Set<String> alreadyFilled,
+                                            Consumer<ExecutionSlice> beforeOrder, Consumer<ExecutedSlice> onFilled) {
         Objects.requireNonNull(portfolioId, "portfolioId");
+        Objects.requireNonNull(beforeOrder, "beforeOrder");
         Objects.requireNonNull(alreadyFilled, "alreadyFilled");
         Objects.requireNonNull(onFilled, "onFilled");
         List<ExecutionSlice> slices = slices(rebalanceId, trades);
@@ -120,6 +132,7 @@ public final class RebalanceExecution {
                 skipped.add(slice.key());
                 continue;
             }
+            beforeOrder.accept(slice);
             Order order = new Order(slice.key(), portfolioId, slice.asset(), slice.side(), slice.quantity(), OrderType.MARKET,
                     Optional.empty(), Optional.of(slice.referencePrice()), venueParameters);
             OrderAck ack;

@@ -30,8 +30,10 @@ import java.util.stream.Collectors;
  *       a weight over the warning level); rules that want a person say NEEDS_APPROVAL, and counting their
  *       warnings too would send every rebalance of a young portfolio to a person.</li>
  *   <li>{@link RebalanceRiskOutcome#NEEDS_APPROVAL} otherwise: a NEEDS_APPROVAL, a REDUCE or an EXIT (the
- *       rules want a position cut, and whether this rebalance does it well enough is a person's call), or a
- *       gross notional over the limit.</li>
+ *       rules want a position cut, and whether this rebalance does it well enough is a person's call), a
+ *       gross notional over the limit, or a proposal judged {@link RebalanceVerdict#NOT_WORTH_TRADING} (its
+ *       cost is more than its benefit: only a person may decide to pay it, so neither the automatic path nor
+ *       the automatic decision after escalation executes it).</li>
  * </ul>
  *
  * <p>The automatic decision at the end of the escalated window ({@link #decideAfterEscalation}) re-runs the
@@ -65,12 +67,15 @@ public final class RebalanceRiskCheck {
     /**
      * The verdict on {@code trades} of portfolio {@code portfolioId}; empty when there is no such portfolio.
      *
+     * @param costBenefit the proposal's own verdict ({@link RebalanceProposal#verdict()}): NOT_WORTH_TRADING needs a person
      * @param autoApproveNotionalLimit the largest gross notional (base currency) that may execute without a person; 0 or more
      * @throws InvalidInputException naming the field: no trades, an asset traded twice, an asset without a stored
      *         price, a limit missing or negative
      */
-    public Optional<RebalanceRiskVerdict> check(String portfolioId, List<RebalanceTrade> trades, BigDecimal autoApproveNotionalLimit) {
+    public Optional<RebalanceRiskVerdict> check(String portfolioId, RebalanceVerdict costBenefit, List<RebalanceTrade> trades,
+                                                BigDecimal autoApproveNotionalLimit) {
         Objects.requireNonNull(portfolioId, "portfolioId");
+        Objects.requireNonNull(costBenefit, "costBenefit");
         if (trades == null || trades.isEmpty()) {
             throw new InvalidInputException("trades", "there is no trade to check; a proposal with nothing to do is not sent for approval");
         }
@@ -83,7 +88,7 @@ public final class RebalanceRiskCheck {
         List<TradeRequest> requests = trades.stream()
                 .map(trade -> new TradeRequest(trade.asset(), trade.asset(), trade.side(), trade.quantity()))
                 .toList();
-        return facts.apply(portfolioId, requests).map(found -> verdict(found, rules.apply(found), autoApproveNotionalLimit));
+        return facts.apply(portfolioId, requests).map(found -> verdict(found, rules.apply(found), costBenefit, autoApproveNotionalLimit));
     }
 
     /**
@@ -92,16 +97,16 @@ public final class RebalanceRiskCheck {
      *
      * @throws InvalidInputException as {@link #check}
      */
-    public Optional<EscalationDecision> decideAfterEscalation(String portfolioId, List<RebalanceTrade> trades,
+    public Optional<EscalationDecision> decideAfterEscalation(String portfolioId, RebalanceVerdict costBenefit, List<RebalanceTrade> trades,
                                                               BigDecimal autoApproveNotionalLimit) {
-        return check(portfolioId, trades, autoApproveNotionalLimit).map(verdict -> switch (verdict.outcome()) {
+        return check(portfolioId, costBenefit, trades, autoApproveNotionalLimit).map(verdict -> switch (verdict.outcome()) {
             case AUTO_APPROVABLE -> new EscalationDecision(true, verdict, "approved automatically after escalation: " + verdict.reason());
             case BLOCKED, NEEDS_APPROVAL -> new EscalationDecision(false, verdict,
                     "rejected automatically after escalation, nobody approved it and " + verdict.reason());
         });
     }
 
-    private static RebalanceRiskVerdict verdict(RiskFacts facts, RiskEvaluation evaluation, BigDecimal limit) {
+    private static RebalanceRiskVerdict verdict(RiskFacts facts, RiskEvaluation evaluation, RebalanceVerdict costBenefit, BigDecimal limit) {
         BigDecimal gross = BigDecimal.ZERO.setScale(NOTIONAL_SCALE);
         for (ProposedTrade trade : facts.trades()) {
             gross = gross.add(BigDecimal.valueOf(trade.notional()).setScale(NOTIONAL_SCALE, RoundingMode.HALF_EVEN));
@@ -119,6 +124,10 @@ public final class RebalanceRiskCheck {
         } else if (!notAllowing.isEmpty()) {
             outcome = RebalanceRiskOutcome.NEEDS_APPROVAL;
             reason = "the rules ask for a person: " + describe(notAllowing) + "; " + notional;
+        } else if (costBenefit == RebalanceVerdict.NOT_WORTH_TRADING) {
+            outcome = RebalanceRiskOutcome.NEEDS_APPROVAL;
+            reason = "every rule allows it, but the proposal is not worth trading (its estimated cost is more than its benefit)"
+                    + " and only a person may decide to pay for it; the " + notional;
         } else if (gross.compareTo(limit) > 0) {
             outcome = RebalanceRiskOutcome.NEEDS_APPROVAL;
             reason = "every rule allows it, but the " + notional;

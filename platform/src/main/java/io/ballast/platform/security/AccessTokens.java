@@ -58,21 +58,10 @@ public final class AccessTokens {
         return new AccessTokens(entries);
     }
 
-    /** The user {@code token} stands for, or empty when no configured token matches. */
     /**
-     * The user of that name with every role its tokens give, for a decision made on a user's behalf
-     * after the token was checked (the approval inbox); empty when no token stands for it.
+     * The user {@code token} stands for, with that token's roles only, or empty when no configured
+     * token matches. A user with several tokens is never given the roles of the others.
      */
-    public Optional<AuthenticatedUser> user(String name) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Entry entry : entries) {
-            if (entry.user().name().equals(name)) {
-                roles.addAll(entry.user().roles());
-            }
-        }
-        return roles.isEmpty() ? Optional.empty() : Optional.of(new AuthenticatedUser(name, roles));
-    }
-
     public Optional<AuthenticatedUser> authenticate(String token) {
         Objects.requireNonNull(token, "token");
         byte[] digest = sha256(token);

@@ -1,6 +1,7 @@
 package io.ballast.platform.store;
 
 import io.ballast.api.execution.OrderSide;
+import io.ballast.platform.problem.ConflictException;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -57,6 +58,11 @@ public final class RebalanceRepository {
      * cares). Two calls racing with one key store one rebalance: the loser's insert hits the unique
      * constraint on (proposer, key) and it returns the winner's.
      *
+     * <p>A portfolio has at most one rebalance that has not ended (not {@link RebalanceStatus#isTerminal}):
+     * the portfolio's row is locked for the check and the insert, so two proposals racing for one
+     * portfolio store one, and the other is refused.
+     *
+     * @throws ConflictException when the portfolio has a rebalance that has not ended; nothing is stored
      * @throws StoreException when the portfolio does not exist or the id is taken; nothing is stored
      */
     public InsertedRebalance insert(NewRebalance rebalance) {
@@ -69,6 +75,13 @@ public final class RebalanceRepository {
         }
         try {
             Transactions.run(dataSource, "storing rebalance " + rebalance.id(), connection -> insertRows(connection, rebalance));
+        } catch (ConflictException e) {
+            // two requests racing with one key: the winner's rebalance is the one under way, and it is the answer
+            Optional<StoredRebalance> winner = key.flatMap(k -> findByIdempotencyKey(rebalance.proposedBy(), k));
+            if (winner.isPresent()) {
+                return new InsertedRebalance(winner.get(), false);
+            }
+            throw e;
         } catch (StoreException e) {
             if (key.isPresent() && isUniqueViolation(e)) {
                 Optional<StoredRebalance> winner = findByIdempotencyKey(rebalance.proposedBy(), key.get());
@@ -80,6 +93,46 @@ public final class RebalanceRepository {
         }
         return new InsertedRebalance(find(rebalance.id()).orElseThrow(
                 () -> new StoreException("rebalance " + rebalance.id() + " was stored but cannot be read back", null)), true);
+    }
+
+    /**
+     * Claims the execution of rebalance {@code id} for {@code claimant} until {@code now + lease}: granted when
+     * nobody holds it, the claimant holds it already (a renewal), or the holder's claim lapsed before {@code now}.
+     *
+     * @return the claim granted; empty when another claimant holds it, with the instant its claim lapses
+     * @throws IllegalArgumentException when there is no rebalance {@code id}
+     */
+    public Optional<Instant> claimExecution(String id, String claimant, Instant now, Duration lease) {
+        UUID uuid = uuid(id);
+        Objects.requireNonNull(claimant, "claimant");
+        Instant until = now.plus(lease);
+        return Transactions.call(dataSource, "claiming the execution of rebalance " + id, connection -> {
+            Instant heldUntil;
+            String holder;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT execution_claimant, execution_claimed_until FROM rebalance WHERE id = ? FOR UPDATE")) {
+                query.setObject(1, uuid);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalArgumentException("rebalance " + id + " does not exist");
+                    }
+                    holder = row.getString("execution_claimant");
+                    OffsetDateTime held = row.getObject("execution_claimed_until", OffsetDateTime.class);
+                    heldUntil = held == null ? null : held.toInstant();
+                }
+            }
+            if (holder != null && !holder.equals(claimant) && heldUntil != null && !heldUntil.isBefore(now)) {
+                return Optional.<Instant>empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE rebalance SET execution_claimant = ?, execution_claimed_until = ? WHERE id = ?")) {
+                update.setString(1, claimant);
+                update.setObject(2, timestamp(until));
+                update.setObject(3, uuid);
+                update.executeUpdate();
+            }
+            return Optional.of(until);
+        });
     }
 
     /** The rebalance with its history; empty when there is none with that id (or it is no UUID). */
@@ -338,8 +391,30 @@ public final class RebalanceRepository {
         }
     }
 
+    /** Locks the portfolio's row (also taken by every booking) and refuses when it has a rebalance that has not ended. */
+    private static void requireNoOpenRebalance(Connection connection, String portfolioId) throws SQLException {
+        UUID portfolio = UUID.fromString(portfolioId);
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM portfolio WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, portfolio);
+            lock.executeQuery().close();
+        }
+        String open = java.util.Arrays.stream(RebalanceStatus.values()).filter(status -> !status.isTerminal())
+                .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, status FROM rebalance WHERE portfolio_id = ? AND status IN (" + open + ") ORDER BY proposed_at")) {
+            query.setObject(1, portfolio);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    throw new ConflictException("Portfolio " + portfolioId + " has rebalance " + row.getObject("id", UUID.class) + " still "
+                            + row.getString("status") + "; a portfolio has one rebalance at a time, propose again once it has ended");
+                }
+            }
+        }
+    }
+
     private static void insertRows(Connection connection, NewRebalance rebalance) throws SQLException {
         UUID id = UUID.fromString(rebalance.id());
+        requireNoOpenRebalance(connection, rebalance.portfolioId());
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO rebalance (id, portfolio_id, status, proposed_by, proposed_at, idempotency_key, request_json,"
                         + " proposal_json, trigger_json, approval_window, escalation_window, status_since)"

@@ -1,5 +1,6 @@
 package io.ballast.platform.workflow;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +24,21 @@ public final class RebalanceExecutionWorker extends RebalanceJobWorker {
 
     @FunctionalInterface
     public interface Step {
-        /** @return empty when executed in full; else what failed */
-        Optional<String> execute(String rebalanceId);
+        /**
+         * @param beforeOrder run before each order goes out: it extends the job's lock, so a long TWAP is never
+         *                    handed to a second worker; when it throws, no further order is sent
+         * @return empty when executed in full; else what failed
+         */
+        Optional<String> execute(String rebalanceId, Runnable beforeOrder);
     }
 
     private final Step step;
+    private final CamundaClient client;
 
-    public RebalanceExecutionWorker(Step step) {
+    /** @param client extends the job's lock ({@code JobClient} cannot) */
+    public RebalanceExecutionWorker(Step step, CamundaClient client) {
         this.step = Objects.requireNonNull(step, "step");
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     @Override
@@ -45,7 +53,8 @@ public final class RebalanceExecutionWorker extends RebalanceJobWorker {
 
     @Override
     protected Map<String, Object> handle(String rebalanceId, ActivatedJob job) {
-        Optional<String> failure = step.execute(rebalanceId);
+        Optional<String> failure = step.execute(rebalanceId,
+                () -> client.newUpdateTimeoutCommand(job).timeout(JOB_TIMEOUT).send().join());
         Map<String, Object> variables = new HashMap<>();
         variables.put("executionFailure", failure.orElse(null));
         return variables;

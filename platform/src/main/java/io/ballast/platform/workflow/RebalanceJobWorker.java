@@ -46,6 +46,15 @@ public abstract class RebalanceJobWorker implements JobHandler {
         Map<String, Object> variables;
         try {
             variables = handle(id, job);
+        } catch (ExecutionClaimedException e) {
+            // not a failed attempt: another run is executing it, or the claim of one that died has yet to lapse
+            LOG.info("Job {} of rebalance {}: {}; tried again in {}", job.getType(), id, e.getMessage(), e.retryAfter());
+            jobs.newFailCommand(job)
+                    .retries(Math.max(1, job.getRetries()))
+                    .retryBackoff(e.retryAfter().plus(RETRY_BACKOFF))
+                    .errorMessage(job.getType() + " of rebalance " + id + " waits: " + e.getMessage())
+                    .send().join();
+            return;
         } catch (RuntimeException e) {
             int retriesLeft = Math.max(0, job.getRetries() - 1);
             LOG.warn("Job {} of rebalance {} failed ({} retries left)", job.getType(), id, retriesLeft, e);

@@ -55,7 +55,10 @@ import org.junit.jupiter.api.io.TempDir;
  * an H2 store, through its ports.
  *
  * <pre>
- * closes, the last 3 days, flat: every asset 100, volume 1 000 000 a day (daily volatility 0: no impact)
+ * closes, the last 3 days: every asset 100, volume 1 000 000 a day, except K 90 three days ago
+ *   (so the proposal is worth trading: before it, the tracking error is |0.01 x (r_A10 - r_K)| on K's one
+ *   move of +11.1%, about 1.2% a year; after it, 0; A10 stays flat: no impact on its sale; K's impact,
+ *   100 x 1 x 0.079 x sqrt(10 / 1 000 000) = 0.025 a unit, leaves it at 9 units below)
  * portfolios AUTO and MANUAL alike: cash 0, 100 units of each of A1..A10 (10 000 each, 10% of NAV 100 000)
  *   sectors in pairs (A1 A2: S1, ..., A9 A10 K: S5), K not held
  * targets: A1..A9 0.10, A10 0.09, K 0.01
@@ -70,6 +73,10 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class RebalanceStageTest {
+
+    private static final AuthenticatedUser ALICE = new AuthenticatedUser("alice", Set.of(Role.PORTFOLIO_MANAGER));
+    private static final AuthenticatedUser BOB = new AuthenticatedUser("bob", Set.of(Role.PORTFOLIO_MANAGER));
+    private static final AuthenticatedUser RITA = new AuthenticatedUser("rita", Set.of(Role.RISK_OFFICER));
 
     static final Map<String, Object> PAPER_COSTS = Map.of("slippageBps", 10, "feeBps", 5, "minimumFee", 1);
     static final Map<String, BigDecimal> TARGETS = targets();
@@ -111,7 +118,7 @@ class RebalanceStageTest {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
             for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
+                BigDecimal price = i == 11 && day == 3 ? new BigDecimal("90") : new BigDecimal("100");
                 bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
             }
         }
@@ -163,13 +170,13 @@ class RebalanceStageTest {
         assertThat(task.name()).isEqualTo("Approve rebalance");
         assertThat(task.candidateGroups()).containsExactly("portfolio-managers");
 
-        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "mine", "alice"))
+        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "mine", ALICE))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Four eyes");
-        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "not my group", "rita"))
+        assertThatThrownBy(() -> stage.approvalPort().decide(task.id(), true, "not my group", RITA))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(store.rebalances().find(accepted.id()).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
 
-        assertThat(stage.approvalPort().decide(task.id(), true, "within mandate", "bob")).isTrue();
+        assertThat(stage.approvalPort().decide(task.id(), true, "within mandate", BOB)).isTrue();
         // stored before the answer
         assertThat(store.rebalances().find(accepted.id()).orElseThrow().status()).isIn(RebalanceStatus.APPROVED, RebalanceStatus.EXECUTED);
         StoredRebalance executed = awaitStatus(accepted.id(), RebalanceStatus.EXECUTED);
@@ -178,7 +185,7 @@ class RebalanceStageTest {
         assertThat(executed.history()).extracting(RebalanceHistoryEntry::to).containsExactly(RebalanceStatus.PROPOSED,
                 RebalanceStatus.PENDING_APPROVAL, RebalanceStatus.APPROVED, RebalanceStatus.EXECUTED);
         assertBookedOnce(accepted.id());
-        assertThat(stage.approvalPort().decide(task.id(), true, "again", "bob")).isFalse();
+        assertThat(stage.approvalPort().decide(task.id(), true, "again", BOB)).isFalse();
     }
 
     @Test
@@ -186,7 +193,7 @@ class RebalanceStageTest {
         RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
         ApprovalPort.TaskView task = awaitTask("portfolio-managers", accepted.id());
 
-        assertThat(stage.approvalPort().decide(task.id(), false, "changed my mind", "alice")).isTrue();
+        assertThat(stage.approvalPort().decide(task.id(), false, "changed my mind", ALICE)).isTrue();
 
         StoredRebalance rejected = store.rebalances().find(accepted.id()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(RebalanceStatus.REJECTED);
@@ -196,6 +203,27 @@ class RebalanceStageTest {
         });
         await(() -> stage.approvalPort().pending(Optional.empty()).isEmpty());
         assertThat(store.rebalances().fills(accepted.id())).isEmpty();
+    }
+
+    /** The approval window ran out before paula decided: her task is gone (404), the store says ESCALATED, the risk officers decide. */
+    @Test
+    void aDecisionOnATaskTheTimerEscalatedIsRefusedAndTheStoreStaysEscalated() {
+        RebalancePort.Accepted accepted = propose(manualPortfolio, "alice", Optional.empty());
+        ApprovalPort.TaskView task = awaitTask("portfolio-managers", accepted.id());
+
+        engine.increaseTime(Duration.ofHours(4).plusMinutes(1));
+        awaitStatus(accepted.id(), RebalanceStatus.ESCALATED);
+        ApprovalPort.TaskView escalated = awaitTask("risk-officers", accepted.id());
+
+        assertThat(stage.approvalPort().decide(task.id(), true, "too late", BOB)).isFalse();
+        StoredRebalance stored = store.rebalances().find(accepted.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.ESCALATED);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::to).doesNotContain(RebalanceStatus.APPROVED);
+
+        assertThat(stage.approvalPort().decide(escalated.id(), true, "within mandate", RITA)).isTrue();
+        awaitStatus(accepted.id(), RebalanceStatus.EXECUTED);
+        assertThat(store.rebalances().find(accepted.id()).orElseThrow().history()).extracting(RebalanceHistoryEntry::actor,
+                RebalanceHistoryEntry::to).contains(tuple("rita", RebalanceStatus.APPROVED));
     }
 
     @Test
@@ -238,7 +266,8 @@ class RebalanceStageTest {
         TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
         String escalated = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
                 .orElseThrow().rebalance().id();
-        String overdue = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+        // a portfolio has one rebalance under way at a time: the overdue one is another's, with the default windows
+        String overdue = desk.propose(portfolio("overdue"), RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
                 .orElseThrow().rebalance().id();
         store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
                 now.minus(Duration.ofHours(5)));
@@ -372,13 +401,9 @@ class RebalanceStageTest {
         engine = EmbeddedWorkflowFixture.start();
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
-        Map<String, AuthenticatedUser> users = Map.of(
-                "alice", new AuthenticatedUser("alice", Set.of(Role.PORTFOLIO_MANAGER)),
-                "bob", new AuthenticatedUser("bob", Set.of(Role.PORTFOLIO_MANAGER)),
-                "rita", new AuthenticatedUser("rita", Set.of(Role.RISK_OFFICER)));
         stage = RebalanceStage.start(new RebalanceStage.Services(store, engine.runtime(), plugins::executionVenue,
                 new PortfolioConstruction(plugins::optimizer, List::of), facts, rules::evaluate,
-                (alert, portfolioId) -> alerts.add(alert), name -> Optional.ofNullable(users.get(name)), Clock.systemUTC()), config());
+                (alert, portfolioId) -> alerts.add(alert), Clock.systemUTC()), config());
     }
 
     private void stopRuntime() {

@@ -1,10 +1,16 @@
 package io.ballast.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.ballast.api.alert.Alert;
+import io.ballast.api.execution.ExecutionVenue;
 import io.ballast.api.execution.OrderSide;
+import io.ballast.platform.approval.ApprovalTask;
+import io.ballast.platform.workflow.ExecutionClaimedException;
+import io.ballast.platform.approval.ApprovalTaskNotFoundException;
+import io.ballast.platform.approval.ApprovalTasks;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
@@ -92,7 +98,8 @@ class RebalanceWorkflowStepsTest {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
             for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
+                // K's one move makes the proposal worth trading (see RebalanceStageTest); the last closes are all 100
+                BigDecimal price = i == 11 && day == 3 ? new BigDecimal("90") : new BigDecimal("100");
                 bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
             }
         }
@@ -235,6 +242,53 @@ class RebalanceWorkflowStepsTest {
         });
     }
 
+    /** A risk officer's approval was stored while the escalated window ran out: the automatic decision keeps it. */
+    @Test
+    void automaticDecisionHonoursAPersonsDecisionStoredFirst() {
+        String approvedByRita = escalated(manualPortfolio); // over its limit: it would be rejected automatically
+        String rejectedByRita = escalated(autoPortfolio); // within its limit: it would be approved automatically
+        store.rebalances().transition(approvedByRita, Optional.empty(), RebalanceStatus.APPROVED, "rita", "fine", PROPOSED_AT.plusSeconds(5 * 3600));
+        store.rebalances().transition(rejectedByRita, Optional.empty(), RebalanceStatus.REJECTED, "rita", "no", PROPOSED_AT.plusSeconds(5 * 3600));
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT.plus(Duration.ofHours(6)));
+
+        assertThat(steps.decide(approvedByRita).autoApprovable()).isTrue();
+        assertThat(steps.decide(rejectedByRita).autoApprovable()).isFalse();
+
+        assertThat(store.rebalances().find(approvedByRita).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to).containsExactly("rita", RebalanceStatus.APPROVED);
+        assertThat(store.rebalances().find(rejectedByRita).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to).containsExactly("rita", RebalanceStatus.REJECTED);
+    }
+
+    /**
+     * The timer interrupted the task between its reading and its completion: completing answers NOT_FOUND,
+     * and nothing is stored (the process escalates, and the store must agree with it).
+     */
+    @Test
+    void aDecisionIsNotStoredWhenItsTaskWasInterruptedBeforeItCompleted() {
+        String id = pending(manualPortfolio);
+        ApprovalTask task = new ApprovalTask("t-1", id, manualPortfolio, "alice", "Approve rebalance", List.of("portfolio-managers"),
+                PROPOSED_AT, Map.of());
+        List<String> completed = new ArrayList<>();
+        ApprovalTasks interrupted = new ApprovalTasks() {
+            public List<ApprovalTask> pending(Optional<String> group) { return List.of(task); }
+            public Optional<ApprovalTask> task(String taskId) { return Optional.of(task); }
+            public void complete(String taskId, boolean approved, String comment, String actor) {
+                completed.add(taskId);
+                throw new ApprovalTaskNotFoundException(taskId);
+            }
+        };
+        DecisionRecordingTasks tasks = new DecisionRecordingTasks(interrupted, store.rebalances(), Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> tasks.complete("t-1", true, "fine", "bob")).isInstanceOf(ApprovalTaskNotFoundException.class);
+
+        assertThat(completed).containsExactly("t-1");
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::to)
+                .containsExactly(RebalanceStatus.PROPOSED, RebalanceStatus.PENDING_APPROVAL);
+    }
+
     /**
      * A first run booked the A10 sell and stopped before the K buy (a crash): the job again sends only
      * the buy. Cash 0 + (999.00 - 1.00) - (900.90 + 1.00) = 96.10.
@@ -277,6 +331,137 @@ class RebalanceWorkflowStepsTest {
         assertThat(steps.execute(id)).contains("no execution venue 'nowhere' is loaded (rebalance.venue)");
     }
 
+    /** The proposal sells 10 A10; the stored book holds 5 by the time it executes: FAILED, nothing sent. */
+    @Test
+    void executionOfASellOverTheStoredPositionFailsBeforeAnyOrder() throws Exception {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        sql("UPDATE position SET quantity = 5 WHERE portfolio_id = '" + autoPortfolio + "' AND asset_id = 'A10'");
+
+        String failure = "the proposal sells 10 A10 but portfolio " + autoPortfolio + " now holds 5: nothing is sent";
+        assertThat(steps.execute(id)).contains(failure);
+
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.FAILED);
+            assertThat(entry.reason()).isEqualTo(failure);
+        });
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * Proposed with cash 1 000 (NAV 101 000): the buys are priced against it; the cash is spent elsewhere (0) by
+     * the time it executes, and what the sells bring does not pay for the buys: FAILED, nothing sent.
+     */
+    @Test
+    void executionOfBuysOverTheStoredCashFailsBeforeAnyOrder() throws Exception {
+        sql("UPDATE portfolio SET cash = 1000 WHERE id = '" + autoPortfolio + "'");
+        Map<String, Double> targets = new java.util.TreeMap<>(moveTenPercentOfA10ToK());
+        targets.put("A10", 0.08);
+        targets.put("K", 0.02);
+        String id = propose(autoPortfolio, targets);
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED);
+        sql("UPDATE portfolio SET cash = 0 WHERE id = '" + autoPortfolio + "'");
+
+        Optional<String> failure = steps.execute(id);
+
+        assertThat(failure).hasValueSatisfying(reason -> assertThat(reason).startsWith("the buys need ")
+                .contains("but portfolio " + autoPortfolio + " has ").contains("(cash 0 plus ").endsWith(" from the sells): nothing is sent"));
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(store.rebalances().fills(id)).isEmpty();
+    }
+
+    /**
+     * The sale of 10 A10 fills in full, but the store is unreachable for its booking: the run stops before
+     * the K order and the step books the A10 fills after all (SELL 10 at 99.9, fee 1: A10 90 units, cash
+     * 0 + 999 - 1 = 998), then stores FAILED.
+     */
+    @Test
+    void aSliceThatFilledButCouldNotBeBookedIsBookedWhenTheRunFails() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        steps("paper", PROPOSED_AT).check(id);
+        java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean();
+        javax.sql.DataSource flaky = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && storeDown.getAndSet(false)) {
+                        throw new java.sql.SQLException("the store is briefly unreachable");
+                    }
+                    try {
+                        return method.invoke(store.dataSource(), arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ExecutionVenue paper = plugins.executionVenue("paper").orElseThrow();
+        ExecutionVenue downAfterFills = new ExecutionVenue() {
+            public String id() { return paper.id(); }
+            public String version() { return paper.version(); }
+            public String description() { return paper.description(); }
+            public List<io.ballast.api.plugin.ParameterSpec> parameters() { return paper.parameters(); }
+            public io.ballast.api.execution.OrderAck submit(io.ballast.api.execution.Order order) { return paper.submit(order); }
+            public List<io.ballast.api.execution.Fill> fills(String venueOrderId) {
+                storeDown.set(true); // the next connection, the booking's, fails
+                return paper.fills(venueOrderId);
+            }
+        };
+        RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
+                Clock.systemUTC());
+        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(new io.ballast.platform.store.RebalanceRepository(flaky), store.portfolios(),
+                store.riskEvaluations(), store.instruments(), new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config("paper"),
+                venue -> Optional.of(downAfterFills), (alert, portfolioId) -> alerts.add(alert), Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
+
+        Optional<String> failure = steps.execute(id);
+
+        assertThat(failure).hasValueSatisfying(reason -> assertThat(reason).contains("it filled, but could not be recorded"));
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::quantity, RebalanceFill::price)
+                .containsExactly(tuple("A10", new BigDecimal("10"), new BigDecimal("99.9")));
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("998");
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.FAILED);
+    }
+
+    /** Each order is preceded by the hook (the worker's lock extension): SELL A10, then BUY K. */
+    @Test
+    void everyOrderIsPrecededByTheLockExtension() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        List<Integer> bookedBeforeEachOrder = new ArrayList<>();
+
+        assertThat(steps.execute(id, () -> bookedBeforeEachOrder.add(store.rebalances().fills(id).size()))).isEmpty();
+
+        assertThat(bookedBeforeEachOrder).containsExactly(0, 1);
+    }
+
+    /** Another run holds the claim (the job went to a second worker): this one sends nothing and stores nothing. */
+    @Test
+    void anExecutionClaimedByAnotherRunSendsNothing() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        assertThat(store.rebalances().claimExecution(id, "the other run", PROPOSED_AT, Duration.ofMinutes(1))).isPresent();
+
+        assertThatThrownBy(() -> steps.execute(id)).isInstanceOfSatisfying(ExecutionClaimedException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("another run is executing rebalance " + id);
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        });
+
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED);
+        // the other run's claim lapses a minute later: the job tried again executes it
+        assertThat(steps("paper", PROPOSED_AT.plusSeconds(61)).execute(id)).isEmpty();
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.EXECUTED);
+    }
+
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection connection = store.dataSource().getConnection();
+             java.sql.Statement update = connection.createStatement()) {
+            assertThat(update.executeUpdate(statement)).isEqualTo(1);
+        }
+    }
+
     @Test
     void executionOfARebalanceNotApprovedTradesNothing() {
         String id = pending(manualPortfolio);
@@ -307,7 +492,7 @@ class RebalanceWorkflowStepsTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
-        return new RebalanceWorkflowSteps(store.rebalances(), store.riskEvaluations(), store.instruments(),
+        return new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(),
                 new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config(venue), plugins::executionVenue,
                 (alert, portfolioId) -> alerts.add(alert), clock);
     }

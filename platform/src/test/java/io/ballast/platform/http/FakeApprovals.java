@@ -1,5 +1,6 @@
 package io.ballast.platform.http;
 
+import io.ballast.platform.security.AuthenticatedUser;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** An approval inbox in memory: records what it was asked; a task id {@code gone} is not pending. */
 final class FakeApprovals implements ApprovalPort {
 
-    record DecideCall(String taskId, boolean approve, String comment, String user) {}
+    record DecideCall(String taskId, boolean approve, String comment, AuthenticatedUser user) {}
 
     final List<Optional<String>> listings = new CopyOnWriteArrayList<>();
     final List<DecideCall> decisions = new CopyOnWriteArrayList<>();
@@ -31,7 +32,7 @@ final class FakeApprovals implements ApprovalPort {
     }
 
     @Override
-    public boolean decide(String taskId, boolean approve, String comment, String user) {
+    public boolean decide(String taskId, boolean approve, String comment, AuthenticatedUser user) {
         decisions.add(new DecideCall(taskId, approve, comment, user));
         if (failure != null) {
             throw failure;

@@ -13,10 +13,13 @@ import io.ballast.platform.http.RebalancePort.HistoryEntry;
 import io.ballast.platform.http.RebalancePort.RebalanceRequest;
 import io.ballast.platform.http.RebalancePort.RebalanceView;
 import io.ballast.platform.http.RebalancePort.TradeView;
+import io.ballast.platform.problem.ConflictException;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.problem.ServiceUnavailableException;
 import io.ballast.platform.security.AccessDeniedException;
 import io.ballast.platform.security.AccessTokens;
+import io.ballast.platform.security.Role;
+import io.ballast.platform.security.AuthenticatedUser;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,6 +52,9 @@ class RebalanceApiTest {
     private static final String TRADER = "trader-token-0123456789";
     private static final String ADMIN = "admin-token-0123456789";
     private static final String RISK_OFFICER = "risk-officer-token-0123456789";
+    /** paula's second token: an admin's; a request with her manager token must not gain its roles. */
+    private static final String MANAGER_AS_ADMIN = "manager-admin-token-0123456789";
+    private static final AuthenticatedUser PAULA = new AuthenticatedUser("paula", Set.of(Role.PORTFOLIO_MANAGER));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,6 +73,7 @@ class RebalanceApiTest {
         AccessTokens tokens = AccessTokens.from(new BallastConfig.Security(List.of(
                 new BallastConfig.AccessToken(VIEWER, "vera", Set.of("viewer")),
                 new BallastConfig.AccessToken(MANAGER, "paula", Set.of("portfolio-manager")),
+                new BallastConfig.AccessToken(MANAGER_AS_ADMIN, "paula", Set.of("admin")),
                 new BallastConfig.AccessToken(TRADER, "tom", Set.of("trader")),
                 new BallastConfig.AccessToken(ADMIN, "ada", Set.of("admin")),
                 new BallastConfig.AccessToken(RISK_OFFICER, "rita", Set.of("risk-officer")))));
@@ -227,6 +234,17 @@ class RebalanceApiTest {
         }
 
         @Test
+        void aPortfolioWithARebalanceUnderWayIsAnswered409() throws Exception {
+            rebalances.failure = new ConflictException("Portfolio p-1 has rebalance rb-1 still PENDING_APPROVAL; a portfolio has one"
+                    + " rebalance at a time, propose again once it has ended");
+
+            HttpResponse<String> response = send(propose("p-1", MANAGER, WEIGHTS, null));
+
+            assertThat(assertProblem(response, 409).get("detail").asText()).isEqualTo("Portfolio p-1 has rebalance rb-1 still"
+                    + " PENDING_APPROVAL; a portfolio has one rebalance at a time, propose again once it has ended");
+        }
+
+        @Test
         void aStageThatIsNotThereIsAnswered503() throws Exception {
             rebalances.failure = new ServiceUnavailableException("rebalancing is not wired into this platform yet", null);
 
@@ -324,7 +342,7 @@ class RebalanceApiTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"id\":\"t-1\",\"decision\":\"APPROVED\"}"));
-            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "within budget", "rita"));
+            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "within budget", new AuthenticatedUser("rita", Set.of(Role.RISK_OFFICER))));
         }
 
         @Test
@@ -334,8 +352,8 @@ class RebalanceApiTest {
 
             assertThat(bare.statusCode()).isEqualTo(200);
             assertThat(empty.statusCode()).isEqualTo(200);
-            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "", "paula"),
-                    new DecideCall("t-2", true, "", "paula"));
+            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "", PAULA),
+                    new DecideCall("t-2", true, "", PAULA));
         }
 
         @Test
@@ -344,7 +362,7 @@ class RebalanceApiTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"id\":\"t-1\",\"decision\":\"REJECTED\"}"));
-            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", false, "costs too high", "paula"));
+            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", false, "costs too high", PAULA));
         }
 
         @Test
@@ -413,9 +431,19 @@ class RebalanceApiTest {
         }
 
         @Test
+        void theDecisionCarriesOnlyTheRolesOfTheTokenPresented() throws Exception {
+            // paula holds a manager token and an admin token: with the manager token she decides as a manager only
+            assertThat(send(post("/api/v1/approvals/t-1/approve", MANAGER, null)).statusCode()).isEqualTo(200);
+            assertThat(send(post("/api/v1/approvals/t-2/approve", MANAGER_AS_ADMIN, null)).statusCode()).isEqualTo(200);
+
+            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "", PAULA),
+                    new DecideCall("t-2", true, "", new AuthenticatedUser("paula", Set.of(Role.ADMIN))));
+        }
+
+        @Test
         void anAdminMayDecide() throws Exception {
             assertThat(send(post("/api/v1/approvals/t-1/approve", ADMIN, null)).statusCode()).isEqualTo(200);
-            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "", "ada"));
+            assertThat(approvals.decisions).containsExactly(new DecideCall("t-1", true, "", new AuthenticatedUser("ada", Set.of(Role.ADMIN))));
         }
     }
 

@@ -14,6 +14,7 @@ import io.ballast.api.portfolio.Position;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.plugins.PluginHost;
+import io.ballast.platform.problem.ConflictException;
 import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.rebalance.trigger.TriggerKind;
 import io.ballast.platform.store.InsertedRebalance;
@@ -180,6 +181,47 @@ class RebalanceDeskTest {
         assertThat(desk((rebalance, approval) -> started.add(rebalance)).propose(UUID.randomUUID().toString(),
                 RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.empty(), "alice")).isEmpty();
         assertThat(started).isEmpty();
+    }
+
+    @Test
+    void aPortfolioHasOneRebalanceAtATimeUntilItEnds() {
+        RebalanceDesk desk = desk((rebalance, approval) -> started.add(rebalance));
+        StoredRebalance first = desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
+                Optional.of("k-1"), "alice").orElseThrow().rebalance();
+
+        assertThatThrownBy(() -> desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
+                Optional.of("k-2"), "bob"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Portfolio " + portfolioId + " has rebalance " + first.id() + " still PROPOSED; a portfolio has one"
+                        + " rebalance at a time, propose again once it has ended");
+        assertThat(store.rebalances().findByIdempotencyKey("bob", "k-2")).isEmpty();
+        // the same key again is the same proposal, not a second one
+        assertThat(desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.of("k-1"),
+                "alice").orElseThrow().rebalance().id()).isEqualTo(first.id());
+
+        store.rebalances().transition(first.id(), Optional.empty(), RebalanceStatus.BLOCKED, "risk-rules", "blocked",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        StoredRebalance second = desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
+                Optional.of("k-2"), "bob").orElseThrow().rebalance();
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(started).extracting(StoredRebalance::id).containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void theSameKeyOnAnotherPortfolioIsRefusedNamingTheKey() {
+        RebalanceDesk desk = desk((rebalance, approval) -> started.add(rebalance));
+        String first = desk.propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(), Optional.of("k-1"),
+                "alice").orElseThrow().rebalance().id();
+        String other = portfolio(new BigDecimal("5000"), "50");
+
+        assertThatThrownBy(() -> desk.propose(other, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
+                Optional.of("k-1"), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Idempotency-Key");
+                    assertThat(e.problem()).isEqualTo("'k-1' was already used for rebalance " + first + " of portfolio " + portfolioId
+                            + "; use a new key for a rebalance of portfolio " + other);
+                });
+        assertThat(started).extracting(StoredRebalance::id).containsExactly(first);
     }
 
     @Test

@@ -103,7 +103,7 @@ class RebalanceRiskCheckTest {
     void tradesEveryRuleAllowsWithinTheLimitAreAutoApprovable() {
         List<RebalanceTrade> trades = List.of(trade("AAA", OrderSide.SELL, "50", "100"), trade("CCC", OrderSide.BUY, "100", "40"));
 
-        RebalanceRiskVerdict verdict = check.check(portfolioId, trades, new BigDecimal("10000")).orElseThrow();
+        RebalanceRiskVerdict verdict = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("10000")).orElseThrow();
 
         assertThat(verdict.outcome()).isEqualTo(RebalanceRiskOutcome.AUTO_APPROVABLE);
         assertThat(verdict.rulesVersion()).isEqualTo(engine.version());
@@ -121,8 +121,8 @@ class RebalanceRiskCheckTest {
     void aNotionalOfExactlyTheLimitIsWithinItAndACentMoreIsNot() {
         List<RebalanceTrade> trades = List.of(trade("AAA", OrderSide.SELL, "50", "100"), trade("CCC", OrderSide.BUY, "100", "40"));
 
-        RebalanceRiskVerdict atLimit = check.check(portfolioId, trades, new BigDecimal("9000")).orElseThrow();
-        RebalanceRiskVerdict overLimit = check.check(portfolioId, trades, new BigDecimal("8999.99")).orElseThrow();
+        RebalanceRiskVerdict atLimit = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("9000")).orElseThrow();
+        RebalanceRiskVerdict overLimit = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("8999.99")).orElseThrow();
 
         assertThat(atLimit.outcome()).isEqualTo(RebalanceRiskOutcome.AUTO_APPROVABLE);
         assertThat(atLimit.withinNotionalLimit()).isTrue();
@@ -134,7 +134,7 @@ class RebalanceRiskCheckTest {
     /** Buy 300 CCC at 40 = 12 000: CCC from 0% to 12% of 100 000, over the 10% warning, under the 20% block. */
     @Test
     void aRuleAskingForApprovalSendsItToAPersonWhateverTheNotional() {
-        RebalanceRiskVerdict verdict = check.check(portfolioId, List.of(trade("CCC", OrderSide.BUY, "300", "40")),
+        RebalanceRiskVerdict verdict = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, List.of(trade("CCC", OrderSide.BUY, "300", "40")),
                 new BigDecimal("1000000")).orElseThrow();
 
         assertThat(verdict.outcome()).isEqualTo(RebalanceRiskOutcome.NEEDS_APPROVAL);
@@ -151,7 +151,7 @@ class RebalanceRiskCheckTest {
     /** Buy 600 CCC at 40 = 24 000: CCC to 24%, over the 20% block (Energy at 24% stays under the 30% sector block). */
     @Test
     void aBlockedTradeBlocksTheRebalance() {
-        RebalanceRiskVerdict verdict = check.check(portfolioId,
+        RebalanceRiskVerdict verdict = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING,
                 List.of(trade("AAA", OrderSide.SELL, "50", "100"), trade("CCC", OrderSide.BUY, "600", "40")),
                 new BigDecimal("1000000")).orElseThrow();
 
@@ -170,7 +170,7 @@ class RebalanceRiskCheckTest {
     void aHaltBlocksEvenARebalanceThatOnlySells() {
         store.portfolioNavs().record(portfolioId, day(1), new BigDecimal("125000"));
 
-        RebalanceRiskVerdict verdict = check.check(portfolioId, List.of(trade("AAA", OrderSide.SELL, "50", "100")),
+        RebalanceRiskVerdict verdict = check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, List.of(trade("AAA", OrderSide.SELL, "50", "100")),
                 new BigDecimal("1000000")).orElseThrow();
 
         assertThat(verdict.outcome()).isEqualTo(RebalanceRiskOutcome.BLOCKED);
@@ -185,10 +185,10 @@ class RebalanceRiskCheckTest {
     void afterEscalationItIsApprovedOnlyWhenTheFreshCheckIsAutoApprovable() {
         List<RebalanceTrade> trades = List.of(trade("CCC", OrderSide.BUY, "300", "40"));
 
-        EscalationDecision atForty = check.decideAfterEscalation(portfolioId, trades, new BigDecimal("10000")).orElseThrow();
+        EscalationDecision atForty = check.decideAfterEscalation(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("10000")).orElseThrow();
         store.priceBars().saveAll(List.of(bar("CCC", 3, "30")));
-        EscalationDecision atThirty = check.decideAfterEscalation(portfolioId, trades, new BigDecimal("10000")).orElseThrow();
-        EscalationDecision atThirtyOverLimit = check.decideAfterEscalation(portfolioId, trades, new BigDecimal("8000")).orElseThrow();
+        EscalationDecision atThirty = check.decideAfterEscalation(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("10000")).orElseThrow();
+        EscalationDecision atThirtyOverLimit = check.decideAfterEscalation(portfolioId, RebalanceVerdict.WORTH_TRADING, trades, new BigDecimal("8000")).orElseThrow();
 
         assertThat(atForty.approved()).isFalse();
         assertThat(atForty.verdict().outcome()).isEqualTo(RebalanceRiskOutcome.NEEDS_APPROVAL);
@@ -203,21 +203,42 @@ class RebalanceRiskCheckTest {
                 + " allows it, but the gross notional 9000.00 is over the auto-approve limit of 8000");
     }
 
+    /**
+     * The trades of the first test (every rule allows them, gross 9 000 within 10 000), but the proposal's own
+     * cost/benefit verdict is NOT_WORTH_TRADING: a person must decide, and the automatic decision rejects it.
+     */
+    @Test
+    void aProposalNotWorthTradingIsNeverApprovedWithoutAPerson() {
+        List<RebalanceTrade> trades = List.of(trade("AAA", OrderSide.SELL, "50", "100"), trade("CCC", OrderSide.BUY, "100", "40"));
+
+        RebalanceRiskVerdict verdict = check.check(portfolioId, RebalanceVerdict.NOT_WORTH_TRADING, trades, new BigDecimal("10000"))
+                .orElseThrow();
+        EscalationDecision decision = check.decideAfterEscalation(portfolioId, RebalanceVerdict.NOT_WORTH_TRADING, trades,
+                new BigDecimal("10000")).orElseThrow();
+
+        assertThat(verdict.outcome()).isEqualTo(RebalanceRiskOutcome.NEEDS_APPROVAL);
+        assertThat(verdict.reason()).isEqualTo("every rule allows it, but the proposal is not worth trading (its estimated cost is more"
+                + " than its benefit) and only a person may decide to pay for it; the gross notional 9000.00 is within the"
+                + " auto-approve limit of 10000");
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.verdict().outcome()).isEqualTo(RebalanceRiskOutcome.NEEDS_APPROVAL);
+    }
+
     @Test
     void anUnknownPortfolioHasNoVerdict() {
-        assertThat(check.check("no-such-portfolio", List.of(trade("CCC", OrderSide.BUY, "1", "40")), BigDecimal.ONE)).isEmpty();
-        assertThat(check.decideAfterEscalation("no-such-portfolio", List.of(trade("CCC", OrderSide.BUY, "1", "40")), BigDecimal.ONE)).isEmpty();
+        assertThat(check.check("no-such-portfolio", RebalanceVerdict.WORTH_TRADING, List.of(trade("CCC", OrderSide.BUY, "1", "40")), BigDecimal.ONE)).isEmpty();
+        assertThat(check.decideAfterEscalation("no-such-portfolio", RebalanceVerdict.WORTH_TRADING, List.of(trade("CCC", OrderSide.BUY, "1", "40")), BigDecimal.ONE)).isEmpty();
     }
 
     @Test
     void badInputIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> check.check(portfolioId, List.of(), BigDecimal.ONE))
+        assertThatThrownBy(() -> check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, List.of(), BigDecimal.ONE))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("trades"));
-        assertThatThrownBy(() -> check.check(portfolioId, List.of(trade("CCC", OrderSide.BUY, "1", "40")), new BigDecimal("-1")))
+        assertThatThrownBy(() -> check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, List.of(trade("CCC", OrderSide.BUY, "1", "40")), new BigDecimal("-1")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("autoApproveNotionalLimit"));
-        assertThatThrownBy(() -> check.check(portfolioId, List.of(trade("CCC", OrderSide.BUY, "1", "40")), null))
+        assertThatThrownBy(() -> check.check(portfolioId, RebalanceVerdict.WORTH_TRADING, List.of(trade("CCC", OrderSide.BUY, "1", "40")), null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("autoApproveNotionalLimit"));
-        assertThatThrownBy(() -> check.check(portfolioId,
+        assertThatThrownBy(() -> check.check(portfolioId, RebalanceVerdict.WORTH_TRADING,
                 List.of(trade("CCC", OrderSide.BUY, "1", "40"), trade("CCC", OrderSide.BUY, "2", "40")), BigDecimal.ONE))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("trades[1].id"));
     }

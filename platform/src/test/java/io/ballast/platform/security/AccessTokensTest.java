@@ -26,14 +26,14 @@ class AccessTokensTest {
     }
 
     @Test
-    void aUserByNameHoldsEveryRoleItsTokensGive() {
+    void aUserWithTwoTokensHoldsOnlyTheRolesOfTheTokenPresented() {
         AccessTokens tokens = tokens(
                 new BallastConfig.AccessToken("alpha-secret", "alice", Set.of("trader")),
                 new BallastConfig.AccessToken("alpha-second", "alice", Set.of("portfolio-manager")),
                 new BallastConfig.AccessToken("bravo-secret", "bob", Set.of("viewer")));
 
-        assertThat(tokens.user("alice")).contains(new AuthenticatedUser("alice", Set.of(Role.TRADER, Role.PORTFOLIO_MANAGER)));
-        assertThat(tokens.user("carol")).isEmpty();
+        assertThat(tokens.authenticate("alpha-secret")).contains(new AuthenticatedUser("alice", Set.of(Role.TRADER)));
+        assertThat(tokens.authenticate("alpha-second")).contains(new AuthenticatedUser("alice", Set.of(Role.PORTFOLIO_MANAGER)));
     }
 
     @Test

@@ -64,6 +64,14 @@ abstract class RebalanceRecordsContractTest {
                 T0, "pm"));
     }
 
+    /** One more portfolio like the first: a portfolio has one rebalance under way at a time. */
+    String anotherPortfolio() {
+        String id = UUID.randomUUID().toString();
+        store.portfolios().insert(new Portfolio(id, "Another", "USD", new BigDecimal("10000"),
+                List.of(new Position("AAA", new BigDecimal("10"), new BigDecimal("100"))), T0, "pm"));
+        return id;
+    }
+
     @AfterEach
     void closeStore() {
         store.close();
@@ -88,7 +96,11 @@ abstract class RebalanceRecordsContractTest {
     }
 
     NewRebalance newRebalance(String proposedBy, Optional<String> key) {
-        return new NewRebalance(UUID.randomUUID().toString(), portfolioId, proposedBy, T0, key,
+        return newRebalance(portfolioId, proposedBy, key);
+    }
+
+    NewRebalance newRebalance(String portfolio, String proposedBy, Optional<String> key) {
+        return new NewRebalance(UUID.randomUUID().toString(), portfolio, proposedBy, T0, key,
                 RebalanceRequest.optimizer("min-variance", Map.of("lookbackDays", 60L, "maxWeight", 0.35, "shrinkage", "ledoit-wolf")),
                 proposal(), Optional.of(drift()), APPROVAL, ESCALATION);
     }
@@ -149,9 +161,9 @@ abstract class RebalanceRecordsContractTest {
         StoredRebalance first = store.rebalances().insert(newRebalance("alice", Optional.of("k1"))).rebalance();
 
         InsertedRebalance again = store.rebalances().insert(newRebalance("alice", Optional.of("k1")));
-        InsertedRebalance otherUser = store.rebalances().insert(newRebalance("bob", Optional.of("k1")));
-        InsertedRebalance noKey1 = store.rebalances().insert(newRebalance("alice", Optional.empty()));
-        InsertedRebalance noKey2 = store.rebalances().insert(newRebalance("alice", Optional.empty()));
+        InsertedRebalance otherUser = store.rebalances().insert(newRebalance(anotherPortfolio(), "bob", Optional.of("k1")));
+        InsertedRebalance noKey1 = store.rebalances().insert(newRebalance(anotherPortfolio(), "alice", Optional.empty()));
+        InsertedRebalance noKey2 = store.rebalances().insert(newRebalance(anotherPortfolio(), "alice", Optional.empty()));
 
         assertThat(again).isEqualTo(new InsertedRebalance(first, false));
         assertThat(otherUser.created()).isTrue();
@@ -162,15 +174,68 @@ abstract class RebalanceRecordsContractTest {
     }
 
     @Test
+    void twoProposalsRacingForOnePortfolioStoreOneAndTheOtherIsRefused() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String portfolio = anotherPortfolio();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<InsertedRebalance>> results = new ArrayList<>();
+                for (String user : List.of("alice", "bob")) {
+                    NewRebalance attempt = newRebalance(portfolio, user, Optional.empty());
+                    results.add(threads.submit(() -> {
+                        start.await();
+                        return store.rebalances().insert(attempt);
+                    }));
+                }
+                start.countDown();
+                int stored = 0;
+                int refused = 0;
+                for (Future<InsertedRebalance> result : results) {
+                    try {
+                        assertThat(result.get().created()).isTrue();
+                        stored++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOf(io.ballast.platform.problem.ConflictException.class);
+                        refused++;
+                    }
+                }
+
+                assertThat(List.of(stored, refused)).containsExactly(1, 1);
+                assertThat(countRows("SELECT COUNT(*) FROM rebalance WHERE portfolio_id = '" + portfolio + "'")).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExecutionIsClaimedByOneRunAtATimeUntilItsClaimLapses() {
+        String id = store.rebalances().insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        RebalanceRepository rebalances = store.rebalances();
+        Duration lease = Duration.ofSeconds(60);
+
+        assertThat(rebalances.claimExecution(id, "run-a", T0, lease)).contains(T0.plusSeconds(60));
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(30), lease)).isEmpty();
+        // renewed at +50 s: until +110 s
+        assertThat(rebalances.claimExecution(id, "run-a", T0.plusSeconds(50), lease)).contains(T0.plusSeconds(110));
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(110), lease)).isEmpty();
+        // lapsed: run-b takes it, and run-a's renewal is refused
+        assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(111), lease)).contains(T0.plusSeconds(171));
+        assertThat(rebalances.claimExecution(id, "run-a", T0.plusSeconds(112), lease)).isEmpty();
+    }
+
+    @Test
     void twoRequestsRacingWithOneKeyStoreOneRebalance() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {
                 String key = "race-" + round;
+                String portfolio = anotherPortfolio();
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<InsertedRebalance>> results = new ArrayList<>();
                 for (int thread = 0; thread < 2; thread++) {
-                    NewRebalance attempt = newRebalance("alice", Optional.of(key));
+                    NewRebalance attempt = newRebalance(portfolio, "alice", Optional.of(key));
                     Callable<InsertedRebalance> insert = () -> {
                         start.await();
                         return store.rebalances().insert(attempt);
@@ -267,9 +332,9 @@ abstract class RebalanceRecordsContractTest {
     void pendingListsTheRebalancesAwaitingAPersonLongestWaitingFirstWithTheTimeLeft() {
         RebalanceRepository rebalances = store.rebalances();
         String waiting = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
-        String escalated = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
-        String approved = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
-        rebalances.insert(newRebalance("alice", Optional.empty())); // still PROPOSED: not waiting for a person
+        String escalated = rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())).rebalance().id();
+        String approved = rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())).rebalance().id();
+        rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())); // still PROPOSED: not waiting for a person
         rebalances.transition(waiting, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "workflow", "needs approval", T2);
         rebalances.transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "workflow", "needs approval", T0);
         rebalances.transition(escalated, Optional.empty(), RebalanceStatus.ESCALATED, "workflow", "window ended", T1);
