@@ -228,11 +228,6 @@ public final class RiskEngine implements AutoCloseable {
         return state.active().version();
     }
 
-    /** When the rules in service were compiled and put in service. */
-    public Instant activatedAt() {
-        return state.active().activatedAt();
-    }
-
     /** The thresholds of {@code limits.yaml} in service, inserted into every evaluation. */
     public RiskLimits limits() {
         return state.active().limits();
@@ -240,11 +235,6 @@ public final class RiskEngine implements AutoCloseable {
 
     public int ruleCount() {
         return state.active().ruleCount();
-    }
-
-    /** The rule files in service, relative to the rules directory, with {@code /} separators. */
-    public List<String> files() {
-        return state.active().files();
     }
 
     /**

@@ -141,7 +141,7 @@ class RiskEngineTest {
 
         RiskEngine engine = RiskEngine.load(rules);
 
-        assertThat(engine.files()).containsExactly("a-concentration.drl", "stop-loss.drl");
+        assertThat(engine.status().files()).containsExactly("a-concentration.drl", "stop-loss.drl");
         assertThat(engine.ruleCount()).isEqualTo(STOP_LOSS_RULES + 1);
     }
 
@@ -173,7 +173,7 @@ class RiskEngineTest {
         RiskEngine engine = RiskEngine.load(rules, Clock.fixed(activation, ZoneOffset.UTC));
         ComponentHealth health = engine.health();
 
-        assertThat(engine.activatedAt()).isEqualTo(activation);
+        assertThat(engine.status().activatedAt()).isEqualTo(activation);
         assertThat(health.up()).isTrue();
         assertThat(health.details())
                 .containsEntry("directory", rules.toString())
