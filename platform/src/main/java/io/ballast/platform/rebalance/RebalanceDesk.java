@@ -198,9 +198,10 @@ public final class RebalanceDesk {
             instruments.find(asset).ifPresent(instrument -> instrumentByAsset.put(asset, instrument));
         }
         for (String asset : targetWeights.keySet()) {
-            Instrument instrument = instruments.find(asset).orElseThrow(
-                    () -> new InvalidInputException("targetWeights." + asset, "no instrument " + asset + " is stored"));
-            instrumentByAsset.put(asset, instrument);
+            if (!instrumentByAsset.containsKey(asset)) { // a held asset's instrument was read above
+                instrumentByAsset.put(asset, instruments.find(asset).orElseThrow(
+                        () -> new InvalidInputException("targetWeights." + asset, "no instrument " + asset + " is stored")));
+            }
             assets.add(asset);
         }
         Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();
