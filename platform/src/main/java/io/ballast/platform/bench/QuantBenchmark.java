@@ -10,7 +10,6 @@ import io.ballast.platform.quant.estimate.SampleCovariance;
 import io.ballast.platform.quant.prices.ReturnSeries;
 import io.ballast.platform.quant.risk.EmpiricalTailLoss;
 import io.ballast.platform.quant.risk.MonteCarloPortfolioReturns;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,7 @@ public final class QuantBenchmark {
 
     /** Runs every case, handing each figure to {@code report} as soon as it is measured. */
     public List<Measurement> run(Consumer<Measurement> report) {
-        List<Measurement> measurements = new ArrayList<>();
-        Consumer<Measurement> keep = measurement -> {
-            measurements.add(measurement);
-            report.accept(measurement);
-        };
+        Measurements keep = new Measurements(report);
         ReturnSeries wide = SyntheticReturns.generate(SEED, 500, TRADING_DAYS);
         keep.accept(millis("sample-covariance 500x2520", () -> SampleCovariance.annualised(wide, 252)));
         keep.accept(millis("market-estimates 500x2520", () -> MarketEstimator.estimate(wide, EstimationSettings.defaults())));
@@ -77,7 +72,7 @@ public final class QuantBenchmark {
         double[] hundredWeights = equalWeights(100);
         keep.accept(millis("monte-carlo-var paths=100000 n=100", () -> EmpiricalTailLoss.of(MonteCarloPortfolioReturns
                 .simulate(hundred.assets(), hundredReturns, hundredWeights, 100_000, SEED)).at(0.99)));
-        return measurements;
+        return keep.all();
     }
 
     private MarketEstimates estimates(int assets) {

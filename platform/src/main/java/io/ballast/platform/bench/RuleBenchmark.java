@@ -2,7 +2,6 @@ package io.ballast.platform.bench;
 
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.risk.RiskFacts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,11 +26,7 @@ public final class RuleBenchmark {
 
     /** Runs both, handing each figure to {@code report} as soon as it is measured. */
     public List<Measurement> run(Consumer<Measurement> report) {
-        List<Measurement> measurements = new ArrayList<>();
-        Consumer<Measurement> keep = measurement -> {
-            measurements.add(measurement);
-            report.accept(measurement);
-        };
+        Measurements keep = new Measurements(report);
         RiskFacts facts = SyntheticRiskFacts.generate(SEED, POSITIONS, TRADES);
         PlainJavaRiskChecks plain = new PlainJavaRiskChecks(engine.limits());
         String size = "positions=" + POSITIONS + " trades=" + TRADES;
@@ -42,6 +37,6 @@ public final class RuleBenchmark {
         keep.accept(new Measurement("drools-over-plain-java", drools / java, "x"));
         keep.accept(new Measurement("decisions-per-evaluation", engine.evaluate(facts).decisions().size(), "decisions"));
         keep.accept(new Measurement("rules", engine.ruleCount(), "rules"));
-        return measurements;
+        return keep.all();
     }
 }

@@ -88,11 +88,7 @@ public final class WorkflowBenchmark {
 
     /** Starts the platform, runs the warm-up and the timed rebalances, stops it; hands each figure to {@code report}. */
     public List<Measurement> run(Consumer<Measurement> report) throws IOException, InterruptedException {
-        List<Measurement> measurements = new ArrayList<>();
-        Consumer<Measurement> keep = measurement -> {
-            measurements.add(measurement);
-            report.accept(measurement);
-        };
+        Measurements keep = new Measurements(report);
         Map<String, BigDecimal> closes = lastEquityCloses(config.marketData());
         try (BallastPlatform platform = BallastPlatform.start(config)) {
             URI api = URI.create("http://127.0.0.1:" + platform.port());
@@ -110,7 +106,7 @@ public final class WorkflowBenchmark {
             keep.accept(new Measurement("proposal-to-executed-p95 " + size, percentile(latencies, 95), "ms"));
             keep.accept(new Measurement("proposal-accepted-median " + size, percentile(round.acceptedMillis(), 50), "ms"));
         }
-        return measurements;
+        return keep.all();
     }
 
     /**

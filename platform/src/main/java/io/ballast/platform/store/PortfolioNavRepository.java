@@ -48,42 +48,32 @@ public final class PortfolioNavRepository {
 
     /** The NAV recorded last (latest valuation time) for the portfolio; empty when none was (or the id is no UUID). */
     public Optional<BigDecimal> latest(String portfolioId) {
-        UUID id;
-        try {
-            id = UUID.fromString(portfolioId);
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT nav FROM portfolio_nav WHERE portfolio_id = ? ORDER BY valued_at DESC LIMIT 1")) {
-            query.setObject(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(Decimals.read(row, "nav")) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading the latest NAV of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
-        }
+        return nav(portfolioId, "SELECT nav FROM portfolio_nav WHERE portfolio_id = ? ORDER BY valued_at DESC LIMIT 1", "nav",
+                "reading the latest NAV of portfolio " + portfolioId);
     }
 
     /** The highest NAV recorded for the portfolio; empty when none was (or the id is no UUID). */
     public Optional<BigDecimal> peak(String portfolioId) {
-        UUID id;
-        try {
-            id = UUID.fromString(portfolioId);
-        } catch (IllegalArgumentException notAUuid) {
+        return nav(portfolioId, "SELECT MAX(nav) AS peak FROM portfolio_nav WHERE portfolio_id = ?", "peak",
+                "reading the peak NAV of portfolio " + portfolioId);
+    }
+
+    /**
+     * The one NAV {@code sql} selects for the portfolio as {@code column}; empty when it selects no row
+     * (an ORDER BY ... LIMIT 1 of no NAVs) or NULL (an aggregate of no NAVs).
+     */
+    private Optional<BigDecimal> nav(String portfolioId, String sql, String column, String what) {
+        Optional<UUID> id = Uuids.parse(portfolioId);
+        if (id.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT MAX(nav) AS peak FROM portfolio_nav WHERE portfolio_id = ?")) {
-            query.setObject(1, id);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id.get());
             try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBigDecimal("peak") == null ? Optional.empty() : Optional.of(Decimals.read(row, "peak"));
+                return row.next() && row.getBigDecimal(column) != null ? Optional.of(Decimals.read(row, column)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the peak NAV of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -62,10 +62,8 @@ public final class PortfolioRepository {
 
     /** The portfolio with its positions ordered by asset; empty when there is none with that id (or it is no UUID). */
     public Optional<Portfolio> find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
+        Optional<UUID> uuid = Uuids.parse(id);
+        if (uuid.isEmpty()) {
             return Optional.empty();
         }
         // one statement, hence one snapshot: the portfolio row and its positions as committed together
@@ -75,7 +73,7 @@ public final class PortfolioRepository {
                                 + " pos.asset_id, pos.quantity, pos.average_price"
                                 + " FROM portfolio p LEFT JOIN position pos ON pos.portfolio_id = p.id"
                                 + " WHERE p.id = ? ORDER BY pos.asset_id")) {
-            query.setObject(1, uuid);
+            query.setObject(1, uuid.get());
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -93,7 +91,7 @@ public final class PortfolioRepository {
                                 asset, Decimals.read(row, "quantity"), Decimals.read(row, "average_price")));
                     }
                 } while (row.next());
-                return Optional.of(new Portfolio(uuid.toString(), name, baseCurrency, cash, positions, createdAt, createdBy));
+                return Optional.of(new Portfolio(uuid.get().toString(), name, baseCurrency, cash, positions, createdAt, createdBy));
             }
         } catch (SQLException e) {
             throw new StoreException("reading portfolio " + id + " failed: " + e.getMessage(), e);

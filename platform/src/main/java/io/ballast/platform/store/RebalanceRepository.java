@@ -137,13 +137,11 @@ public final class RebalanceRepository {
 
     /** The rebalance with its history; empty when there is none with that id (or it is no UUID). */
     public Optional<StoredRebalance> find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
+        Optional<UUID> uuid = Uuids.parse(id);
+        if (uuid.isEmpty()) {
             return Optional.empty();
         }
-        return query("reading rebalance " + id, " WHERE r.id = ?", query -> query.setObject(1, uuid)).stream().findFirst();
+        return query("reading rebalance " + id, " WHERE r.id = ?", query -> query.setObject(1, uuid.get())).stream().findFirst();
     }
 
     /** The rebalance {@code user} proposed with {@code idempotencyKey}, if any. */
@@ -191,15 +189,13 @@ public final class RebalanceRepository {
      * had one (or the id is no UUID). The calendar trigger counts from it.
      */
     public Optional<Instant> lastProposedAt(String portfolioId) {
-        UUID id;
-        try {
-            id = UUID.fromString(portfolioId);
-        } catch (IllegalArgumentException notAUuid) {
+        Optional<UUID> id = Uuids.parse(portfolioId);
+        if (id.isEmpty()) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT MAX(proposed_at) AS last FROM rebalance WHERE portfolio_id = ?")) {
-            query.setObject(1, id);
+            query.setObject(1, id.get());
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getObject("last") == null ? Optional.empty() : Optional.of(instant(row, "last"));
@@ -210,14 +206,12 @@ public final class RebalanceRepository {
     }
 
     private boolean exists(String what, String sql, String portfolioId) {
-        UUID id;
-        try {
-            id = UUID.fromString(portfolioId);
-        } catch (IllegalArgumentException notAUuid) {
+        Optional<UUID> id = Uuids.parse(portfolioId);
+        if (id.isEmpty()) {
             return false;
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, id);
+            query.setObject(1, id.get());
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
@@ -366,17 +360,15 @@ public final class RebalanceRepository {
 
     /** The rebalance's booked fills by asset and slice; empty for an unknown id. */
     public List<RebalanceFill> fills(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
+        Optional<UUID> uuid = Uuids.parse(id);
+        if (uuid.isEmpty()) {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT asset_id, slice, side, quantity, price, fee, currency, venue_order_id, filled_at"
                                 + " FROM rebalance_fill WHERE rebalance_id = ? ORDER BY asset_id, slice")) {
-            query.setObject(1, uuid);
+            query.setObject(1, uuid.get());
             List<RebalanceFill> fills = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -1,7 +1,6 @@
 package io.ballast.platform.workflow;
 
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,17 +24,8 @@ public final class RebalanceAutoDecisionWorker extends RebalanceJobWorker {
     private final Step step;
 
     public RebalanceAutoDecisionWorker(Step step) {
+        super(JOB_TYPE);
         this.step = Objects.requireNonNull(step, "step");
-    }
-
-    @Override
-    public String jobType() {
-        return JOB_TYPE;
-    }
-
-    @Override
-    public List<String> fetchVariables() {
-        return List.of("rebalanceId");
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.ballast.platform.workflow;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,18 +36,9 @@ public final class RebalanceExecutionWorker extends RebalanceJobWorker {
 
     /** @param client extends the job's lock ({@code JobClient} cannot) */
     public RebalanceExecutionWorker(Step step, CamundaClient client) {
+        super(JOB_TYPE);
         this.step = Objects.requireNonNull(step, "step");
         this.client = Objects.requireNonNull(client, "client");
-    }
-
-    @Override
-    public String jobType() {
-        return JOB_TYPE;
-    }
-
-    @Override
-    public List<String> fetchVariables() {
-        return List.of("rebalanceId");
     }
 
     @Override

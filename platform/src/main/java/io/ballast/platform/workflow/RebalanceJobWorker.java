@@ -6,6 +6,7 @@ import io.camunda.client.api.worker.JobHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,29 @@ public abstract class RebalanceJobWorker implements JobHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceJobWorker.class);
 
+    private final String jobType;
+    private final List<String> fetchVariables;
+
+    /** A worker of {@code jobType} that reads {@code rebalanceId} only. */
+    protected RebalanceJobWorker(String jobType) {
+        this(jobType, List.of("rebalanceId"));
+    }
+
+    /** @param fetchVariables the variables it reads; {@code rebalanceId} among them */
+    protected RebalanceJobWorker(String jobType, List<String> fetchVariables) {
+        this.jobType = Objects.requireNonNull(jobType, "jobType");
+        this.fetchVariables = List.copyOf(fetchVariables);
+    }
+
     /** The job type this worker serves. */
-    public abstract String jobType();
+    public final String jobType() {
+        return jobType;
+    }
 
     /** The variables it reads; {@code rebalanceId} always. */
-    public abstract List<String> fetchVariables();
+    public final List<String> fetchVariables() {
+        return fetchVariables;
+    }
 
     /** Does the step for one rebalance; the variables to complete the job with. */
     protected abstract Map<String, Object> handle(String rebalanceId, ActivatedJob job);

@@ -1,7 +1,6 @@
 package io.ballast.platform.workflow;
 
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,17 +23,8 @@ public final class RebalanceReminderWorker extends RebalanceJobWorker {
     private final Step step;
 
     public RebalanceReminderWorker(Step step) {
+        super(JOB_TYPE);
         this.step = Objects.requireNonNull(step, "step");
-    }
-
-    @Override
-    public String jobType() {
-        return JOB_TYPE;
-    }
-
-    @Override
-    public List<String> fetchVariables() {
-        return List.of("rebalanceId");
     }
 
     @Override

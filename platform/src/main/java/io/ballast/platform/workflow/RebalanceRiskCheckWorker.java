@@ -34,17 +34,8 @@ public final class RebalanceRiskCheckWorker extends RebalanceJobWorker {
     private final Step step;
 
     public RebalanceRiskCheckWorker(Step step) {
+        super(JOB_TYPE);
         this.step = Objects.requireNonNull(step, "step");
-    }
-
-    @Override
-    public String jobType() {
-        return JOB_TYPE;
-    }
-
-    @Override
-    public List<String> fetchVariables() {
-        return List.of("rebalanceId");
     }
 
     @Override

@@ -37,17 +37,8 @@ public final class RebalanceStatusWorker extends RebalanceJobWorker {
     private final Step step;
 
     public RebalanceStatusWorker(Step step) {
+        super(JOB_TYPE, VARIABLES);
         this.step = Objects.requireNonNull(step, "step");
-    }
-
-    @Override
-    public String jobType() {
-        return JOB_TYPE;
-    }
-
-    @Override
-    public List<String> fetchVariables() {
-        return VARIABLES;
     }
 
     @Override
