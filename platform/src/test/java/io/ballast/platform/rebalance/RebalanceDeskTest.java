@@ -76,19 +76,7 @@ class RebalanceDeskTest {
     @BeforeEach
     void storeTheMarket() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
-        List<Instrument> instruments = new ArrayList<>();
-        List<PriceBar> bars = new ArrayList<>();
-        for (int i = 1; i <= 11; i++) {
-            String asset = i == 11 ? "K" : "A" + i;
-            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
-            for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
-                bars.add(new PriceBar(asset, NOW.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
-                        new BigDecimal("1000000")));
-            }
-        }
-        store.instruments().saveAll(instruments);
-        store.priceBars().saveAll(bars);
+        storeTheMarket(store, NOW);
         portfolioId = portfolio(BigDecimal.ZERO, "100");
     }
 
@@ -245,7 +233,25 @@ class RebalanceDeskTest {
                 starter, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static Map<String, Double> tenPercentOfA10ToK() {
+    /** A1..A10 and K (sectors S1..S11), closing 100 on each of the 3 days before {@code now}, volume 1 000 000. */
+    static void storeTheMarket(Store store, Instant now) {
+        List<Instrument> instruments = new ArrayList<>();
+        List<PriceBar> bars = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            String asset = i == 11 ? "K" : "A" + i;
+            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
+            for (int day = 3; day >= 1; day--) {
+                BigDecimal price = new BigDecimal("100");
+                bars.add(new PriceBar(asset, now.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
+                        new BigDecimal("1000000")));
+            }
+        }
+        store.instruments().saveAll(instruments);
+        store.priceBars().saveAll(bars);
+    }
+
+    /** A1..A9 0.10, A10 0.09, K 0.01: 1% of the NAV moved from A10 to K. */
+    static Map<String, Double> tenPercentOfA10ToK() {
         Map<String, Double> targets = new TreeMap<>();
         for (int i = 1; i <= 9; i++) {
             targets.put("A" + i, 0.10);
