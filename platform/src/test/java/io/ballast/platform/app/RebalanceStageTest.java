@@ -111,9 +111,19 @@ class RebalanceStageTest {
     @BeforeEach
     void storeTheMarketAndStart() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
+        storeTheMarket(store, Instant.now().truncatedTo(ChronoUnit.DAYS));
+        autoPortfolio = portfolio("auto");
+        manualPortfolio = portfolio("manual");
+        start();
+    }
+
+    /**
+     * The market of the class comment: A1..A10 and K in sectors in pairs, closing 100 on each of the 3
+     * days before {@code today} but K at 90 on the first (its one move makes the proposal worth trading).
+     */
+    static void storeTheMarket(Store store, Instant today) {
         List<Instrument> instruments = new ArrayList<>();
         List<PriceBar> bars = new ArrayList<>();
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int i = 1; i <= 11; i++) {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
@@ -124,9 +134,6 @@ class RebalanceStageTest {
         }
         store.instruments().saveAll(instruments);
         store.priceBars().saveAll(bars);
-        autoPortfolio = portfolio("auto");
-        manualPortfolio = portfolio("manual");
-        start();
     }
 
     @AfterEach
