@@ -11,8 +11,6 @@ import io.ballast.platform.approval.ApprovalTask;
 import io.ballast.platform.workflow.ExecutionClaimedException;
 import io.ballast.platform.approval.ApprovalTaskNotFoundException;
 import io.ballast.platform.approval.ApprovalTasks;
-import io.ballast.api.portfolio.Portfolio;
-import io.ballast.api.portfolio.Position;
 import io.ballast.api.risk.RiskAction;
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.api.risk.Severity;
@@ -23,6 +21,7 @@ import io.ballast.platform.rebalance.RebalanceDesk;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.rebalance.TenHoldingsPortfolio;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.store.EvaluationTrigger;
@@ -44,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -503,12 +501,6 @@ class RebalanceWorkflowStepsTest {
     }
 
     private String portfolio() {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", BigDecimal.ZERO, positions, PROPOSED_AT.minus(5, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", PROPOSED_AT.minus(5, ChronoUnit.DAYS));
     }
 }

@@ -9,8 +9,6 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.portfolio.Portfolio;
-import io.ballast.api.portfolio.Position;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.plugins.PluginHost;
@@ -262,12 +260,6 @@ class RebalanceDeskTest {
     }
 
     private String portfolio(BigDecimal cash, String a10) {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal(i == 10 ? a10 : "100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", cash, positions, NOW.minus(5, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", cash, a10, NOW.minus(5, ChronoUnit.DAYS));
     }
 }

@@ -282,12 +282,6 @@ class RebalanceTriggerWatchTest {
     }
 
     private String portfolio() {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", BigDecimal.ZERO, positions, NOW.minus(40, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", NOW.minus(40, ChronoUnit.DAYS));
     }
 }
