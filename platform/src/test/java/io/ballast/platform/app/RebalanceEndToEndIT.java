@@ -14,7 +14,6 @@ import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -442,36 +441,14 @@ class RebalanceEndToEndIT {
         return entries;
     }
 
-    @FunctionalInterface
-    private interface Call {
-        JsonNode get() throws IOException, InterruptedException;
-    }
-
     /** Asks until the answer satisfies {@code done}, for at most {@link #WITHIN}. */
-    private JsonNode poll(Call call, Predicate<JsonNode> done, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        JsonNode last = call.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WITHIN + ": " + what + "; last answer " + last + "\n" + platform.output());
-            }
-            Thread.sleep(100);
-            last = call.get();
-        }
-        return last;
+    private JsonNode poll(ServedPlatform.Call<JsonNode> call, Predicate<JsonNode> done, String what)
+            throws IOException, InterruptedException {
+        return platform.poll(call, done, what, WITHIN, Duration.ofMillis(100));
     }
 
     private HttpRequest.Builder request(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
+        return ServedPlatform.jsonRequest(port, method, path, token, body);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {

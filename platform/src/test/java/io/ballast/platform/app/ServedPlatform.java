@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The packaged platform ({@code java -jar ballast.jar ...}) run as a user runs it: a child
@@ -22,6 +23,8 @@ final class ServedPlatform implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("ballast.jar", "target/ballast.jar")).toAbsolutePath().normalize();
     static final Path REPO = Path.of(System.getProperty("ballast.repo.root", "..")).toAbsolutePath().normalize();
+    /** The plugin jars the build packages, to drop into a served platform's plugins folder. */
+    static final Path BUNDLED_PLUGINS = REPO.resolve("platform/target/plugins");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -88,6 +91,50 @@ final class ServedPlatform implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A request to the API served on {@code port}: the bearer token when given, the content type when given, 60 s to answer. */
+    static HttpRequest.Builder request(int port, String method, String path, String token, String contentType,
+            HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    /** A {@link #request} with a JSON body, or none when {@code json} is null. */
+    static HttpRequest.Builder jsonRequest(int port, String method, String path, String token, String json) {
+        return request(port, method, path, token, json == null ? null : "application/json",
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** One question to the served platform, asked again by {@link #poll}. */
+    @FunctionalInterface
+    interface Call<T> {
+        T get() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Asks every {@code every} until the answer satisfies {@code done}, for at most {@code within}; the
+     * failure names the last answer and the platform's output.
+     */
+    <T> T poll(Call<T> call, Predicate<T> done, String what, Duration within, Duration every) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        T last = call.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + within + ": " + what + "; last answer " + last + "\n" + output());
+            }
+            Thread.sleep(every.toMillis());
+            last = call.get();
+        }
+        return last;
     }
 
     /** Waits until {@code GET /health} answers 200. */
