@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.marketdata.SampleMarket;
-import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +81,10 @@ class RebalanceEndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
-        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
-        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        SampleMarket market = ServedPlatform.sampleMarket();
         for (Instrument instrument : market.instruments()) {
             if (instrument.assetClass() == AssetClass.EQUITY) {
-                lastCloses.put(instrument.id(), market.bars().stream().filter(bar -> bar.asset().equals(instrument.id()))
-                        .max(Comparator.comparing(PriceBar::time)).orElseThrow().close());
+                lastCloses.put(instrument.id(), ServedPlatform.lastClose(market, instrument.id()));
             }
         }
         assertThat(lastCloses).hasSize(16).containsKeys("NVLX", "PTRX", "HRBK", "ORCF");

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.marketdata.SampleMarket;
-import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -78,11 +74,9 @@ class RulesHotReloadIT {
 
     @BeforeAll
     void start() throws Exception {
-        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
-        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        SampleMarket market = ServedPlatform.sampleMarket();
         equity = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.EQUITY).findFirst().orElseThrow();
-        BigDecimal lastClose = market.bars().stream().filter(bar -> bar.asset().equals(equity.id()))
-                .max(Comparator.comparing(PriceBar::time)).orElseThrow().close();
+        BigDecimal lastClose = ServedPlatform.lastClose(market, equity.id());
         // bought 6.5% above the last close: a loss of 1 - 1 / 1.065 = 6.10%, short of an 8% hard stop, past a 6% one
         BigDecimal entry = lastClose.multiply(new BigDecimal("1.065"));
 

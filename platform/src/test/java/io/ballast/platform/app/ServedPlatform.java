@@ -1,7 +1,12 @@
 package io.ballast.platform.app;
 
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.marketdata.SampleMarket;
+import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -58,6 +64,20 @@ final class ServedPlatform implements AutoCloseable {
                 .redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BALLAST_"));
         return new ServedPlatform(builder.start(), out, err);
+    }
+
+    /** The sample market a platform with the default market-data config generates and loads on its first start. */
+    static SampleMarket sampleMarket() {
+        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
+        return SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+    }
+
+    static BigDecimal lastClose(SampleMarket market, String asset) {
+        return market.bars().stream()
+                .filter(bar -> bar.asset().equals(asset))
+                .max(Comparator.comparing(PriceBar::time))
+                .orElseThrow()
+                .close();
     }
 
     /** One bearer token of the config: its user and that user's one role. */
