@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.marketdata.SampleMarket;
-import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +60,11 @@ class PlatformEndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
-        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
-        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        SampleMarket market = ServedPlatform.sampleMarket();
         equity = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.EQUITY).findFirst().orElseThrow();
         crypto = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.CRYPTO).findFirst().orElseThrow();
-        equityLastClose = lastClose(market, equity.id());
-        cryptoLastClose = lastClose(market, crypto.id());
+        equityLastClose = ServedPlatform.lastClose(market, equity.id());
+        cryptoLastClose = ServedPlatform.lastClose(market, crypto.id());
         // pinned, so a change to the generator (which also gives the expectations here) cannot pass unseen
         assertThat(equity.id()).isEqualTo("NVLX");
         assertThat(equityLastClose).isEqualByComparingTo("117.31");
@@ -308,29 +302,12 @@ class PlatformEndToEndIT {
         throw new AssertionError("no holding of " + asset + " in " + valuation);
     }
 
-    private static BigDecimal lastClose(SampleMarket market, String asset) {
-        return market.bars().stream()
-                .filter(bar -> bar.asset().equals(asset))
-                .max(Comparator.comparing(PriceBar::time))
-                .orElseThrow()
-                .close();
-    }
-
     private static String portfolioBody(String asset, String quantity) {
         return "{\"name\":\"p\",\"baseCurrency\":\"USD\",\"cash\":0,\"positions\":[{\"asset\":\"" + asset
                 + "\",\"quantity\":" + quantity + ",\"averagePrice\":10}]}";
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(ServedPlatform.jsonRequest(port, method, path, token, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

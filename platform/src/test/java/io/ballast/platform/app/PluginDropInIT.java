@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +37,6 @@ class PluginDropInIT {
     private static final String VIEWER_TOKEN = "it-viewer-token-0123456789abcdefghi";
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path BUNDLED = ServedPlatform.REPO.resolve("platform/target/plugins");
 
     @TempDir
     static Path home;
@@ -174,9 +172,10 @@ class PluginDropInIT {
     }
 
     private static Path bundled(String prefix) throws IOException {
-        try (Stream<Path> files = Files.list(BUNDLED)) {
+        try (Stream<Path> files = Files.list(ServedPlatform.BUNDLED_PLUGINS)) {
             return files.filter(file -> file.getFileName().toString().startsWith(prefix)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + BUNDLED + ": package first"));
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + ServedPlatform.BUNDLED_PLUGINS
+                            + ": package first"));
         }
     }
 
@@ -188,15 +187,8 @@ class PluginDropInIT {
 
     private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        HttpRequest.Builder request = ServedPlatform.request(port, method, path, token, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

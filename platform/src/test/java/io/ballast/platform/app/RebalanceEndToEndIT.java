@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.marketdata.SampleMarket;
-import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +81,10 @@ class RebalanceEndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
-        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
-        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        SampleMarket market = ServedPlatform.sampleMarket();
         for (Instrument instrument : market.instruments()) {
             if (instrument.assetClass() == AssetClass.EQUITY) {
-                lastCloses.put(instrument.id(), market.bars().stream().filter(bar -> bar.asset().equals(instrument.id()))
-                        .max(Comparator.comparing(PriceBar::time)).orElseThrow().close());
+                lastCloses.put(instrument.id(), ServedPlatform.lastClose(market, instrument.id()));
             }
         }
         assertThat(lastCloses).hasSize(16).containsKeys("NVLX", "PTRX", "HRBK", "ORCF");
@@ -442,36 +435,14 @@ class RebalanceEndToEndIT {
         return entries;
     }
 
-    @FunctionalInterface
-    private interface Call {
-        JsonNode get() throws IOException, InterruptedException;
-    }
-
     /** Asks until the answer satisfies {@code done}, for at most {@link #WITHIN}. */
-    private JsonNode poll(Call call, Predicate<JsonNode> done, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        JsonNode last = call.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WITHIN + ": " + what + "; last answer " + last + "\n" + platform.output());
-            }
-            Thread.sleep(100);
-            last = call.get();
-        }
-        return last;
+    private JsonNode poll(ServedPlatform.Call<JsonNode> call, Predicate<JsonNode> done, String what)
+            throws IOException, InterruptedException {
+        return platform.poll(call, done, what, WITHIN, Duration.ofMillis(100));
     }
 
     private HttpRequest.Builder request(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
+        return ServedPlatform.jsonRequest(port, method, path, token, body);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {

@@ -9,7 +9,6 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.portfolio.Portfolio;
-import io.ballast.api.portfolio.Position;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.http.ApprovalPort;
@@ -18,6 +17,7 @@ import io.ballast.platform.plugins.PluginHost;
 import io.ballast.platform.rebalance.RebalanceDesk;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.rebalance.TenHoldingsPortfolio;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.security.AccessDeniedException;
@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,9 +110,19 @@ class RebalanceStageTest {
     @BeforeEach
     void storeTheMarketAndStart() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
+        storeTheMarket(store, Instant.now().truncatedTo(ChronoUnit.DAYS));
+        autoPortfolio = portfolio("auto");
+        manualPortfolio = portfolio("manual");
+        start();
+    }
+
+    /**
+     * The market of the class comment: A1..A10 and K in sectors in pairs, closing 100 on each of the 3
+     * days before {@code today} but K at 90 on the first (its one move makes the proposal worth trading).
+     */
+    static void storeTheMarket(Store store, Instant today) {
         List<Instrument> instruments = new ArrayList<>();
         List<PriceBar> bars = new ArrayList<>();
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int i = 1; i <= 11; i++) {
             String asset = i == 11 ? "K" : "A" + i;
             instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
@@ -124,9 +133,6 @@ class RebalanceStageTest {
         }
         store.instruments().saveAll(instruments);
         store.priceBars().saveAll(bars);
-        autoPortfolio = portfolio("auto");
-        manualPortfolio = portfolio("manual");
-        start();
     }
 
     @AfterEach
@@ -425,13 +431,7 @@ class RebalanceStageTest {
     }
 
     private String portfolio(String name) {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, name, "USD", BigDecimal.ZERO, positions, Instant.now().minus(5, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, name, Instant.now().minus(5, ChronoUnit.DAYS));
     }
 
     private static Map<String, BigDecimal> targets() {

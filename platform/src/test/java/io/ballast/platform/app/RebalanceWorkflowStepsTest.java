@@ -11,11 +11,6 @@ import io.ballast.platform.approval.ApprovalTask;
 import io.ballast.platform.workflow.ExecutionClaimedException;
 import io.ballast.platform.approval.ApprovalTaskNotFoundException;
 import io.ballast.platform.approval.ApprovalTasks;
-import io.ballast.api.marketdata.AssetClass;
-import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.api.portfolio.Portfolio;
-import io.ballast.api.portfolio.Position;
 import io.ballast.api.risk.RiskAction;
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.api.risk.Severity;
@@ -26,6 +21,7 @@ import io.ballast.platform.rebalance.RebalanceDesk;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
+import io.ballast.platform.rebalance.TenHoldingsPortfolio;
 import io.ballast.platform.risk.RiskEngine;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.store.EvaluationTrigger;
@@ -47,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,20 +86,7 @@ class RebalanceWorkflowStepsTest {
     @BeforeEach
     void storeTheMarket() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
-        List<Instrument> instruments = new ArrayList<>();
-        List<PriceBar> bars = new ArrayList<>();
-        Instant today = PROPOSED_AT.truncatedTo(ChronoUnit.DAYS);
-        for (int i = 1; i <= 11; i++) {
-            String asset = i == 11 ? "K" : "A" + i;
-            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + Math.min(5, (i + 1) / 2), "USD"));
-            for (int day = 3; day >= 1; day--) {
-                // K's one move makes the proposal worth trading (see RebalanceStageTest); the last closes are all 100
-                BigDecimal price = i == 11 && day == 3 ? new BigDecimal("90") : new BigDecimal("100");
-                bars.add(new PriceBar(asset, today.minus(day, ChronoUnit.DAYS), price, price, price, price, new BigDecimal("1000000")));
-            }
-        }
-        store.instruments().saveAll(instruments);
-        store.priceBars().saveAll(bars);
+        RebalanceStageTest.storeTheMarket(store, PROPOSED_AT.truncatedTo(ChronoUnit.DAYS));
         autoPortfolio = portfolio();
         manualPortfolio = portfolio();
     }
@@ -519,12 +501,6 @@ class RebalanceWorkflowStepsTest {
     }
 
     private String portfolio() {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", BigDecimal.ZERO, positions, PROPOSED_AT.minus(5, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", PROPOSED_AT.minus(5, ChronoUnit.DAYS));
     }
 }

@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
-import io.ballast.api.marketdata.PriceBar;
-import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.marketdata.SampleMarket;
-import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -79,11 +74,9 @@ class RulesHotReloadIT {
 
     @BeforeAll
     void start() throws Exception {
-        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
-        SampleMarket market = SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+        SampleMarket market = ServedPlatform.sampleMarket();
         equity = market.instruments().stream().filter(i -> i.assetClass() == AssetClass.EQUITY).findFirst().orElseThrow();
-        BigDecimal lastClose = market.bars().stream().filter(bar -> bar.asset().equals(equity.id()))
-                .max(Comparator.comparing(PriceBar::time)).orElseThrow().close();
+        BigDecimal lastClose = ServedPlatform.lastClose(market, equity.id());
         // bought 6.5% above the last close: a loss of 1 - 1 / 1.065 = 6.10%, short of an 8% hard stop, past a 6% one
         BigDecimal entry = lastClose.multiply(new BigDecimal("1.065"));
 
@@ -230,35 +223,13 @@ class RulesHotReloadIT {
         return exits;
     }
 
-    @FunctionalInterface
-    private interface Call {
-        JsonNode get() throws IOException, InterruptedException;
-    }
-
     /** Asks until the answer satisfies {@code done}, for at most {@link #LIVE_WITHIN}. */
-    private JsonNode poll(Call call, Predicate<JsonNode> done, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + LIVE_WITHIN.toNanos();
-        JsonNode last = call.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + LIVE_WITHIN + ": " + what + "; last answer " + last + "\n" + platform.output());
-            }
-            Thread.sleep(200);
-            last = call.get();
-        }
-        return last;
+    private JsonNode poll(ServedPlatform.Call<JsonNode> call, Predicate<JsonNode> done, String what)
+            throws IOException, InterruptedException {
+        return platform.poll(call, done, what, LIVE_WITHIN, Duration.ofMillis(200));
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(ServedPlatform.jsonRequest(port, method, path, token, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

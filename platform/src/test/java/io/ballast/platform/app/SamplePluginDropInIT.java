@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +32,6 @@ class SamplePluginDropInIT {
     private static final String VIEWER_TOKEN = "it-viewer-token-0123456789abcdefghi";
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path BUNDLED = ServedPlatform.REPO.resolve("platform/target/plugins");
     private static final Path SAMPLE = ServedPlatform.REPO.resolve("samples/plugin-example/target");
 
     @TempDir
@@ -47,8 +45,8 @@ class SamplePluginDropInIT {
     @BeforeAll
     void start() throws Exception {
         plugins = Files.createDirectories(home.resolve("plugins"));
-        Files.copy(jar(BUNDLED, "ballast-execution-paper-"), plugins.resolve("execution-paper.jar"));
-        Files.copy(jar(BUNDLED, "ballast-alerts-"), plugins.resolve("alerts.jar"));
+        Files.copy(jar(ServedPlatform.BUNDLED_PLUGINS, "ballast-execution-paper-"), plugins.resolve("execution-paper.jar"));
+        Files.copy(jar(ServedPlatform.BUNDLED_PLUGINS, "ballast-alerts-"), plugins.resolve("alerts.jar"));
         port = ServedPlatform.freePort();
         Path config = ServedPlatform.writeConfig(home, port, plugins, new ServedPlatform.Token(VIEWER_TOKEN, "vic", "viewer"));
         platform = ServedPlatform.serve(home, config, http, port);
@@ -98,10 +96,8 @@ class SamplePluginDropInIT {
     }
 
     private JsonNode plugin(String id) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/plugins"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + VIEWER_TOKEN)
-                .build();
+        HttpRequest request = ServedPlatform.request(port, "GET", "/api/v1/plugins", VIEWER_TOKEN, null,
+                HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         for (JsonNode plugin : JSON.readTree(response.body()).get("plugins")) {

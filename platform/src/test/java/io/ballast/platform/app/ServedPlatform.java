@@ -1,7 +1,12 @@
 package io.ballast.platform.app;
 
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.config.BallastConfig;
+import io.ballast.platform.marketdata.SampleMarket;
+import io.ballast.platform.marketdata.SampleMarketGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The packaged platform ({@code java -jar ballast.jar ...}) run as a user runs it: a child
@@ -22,6 +29,8 @@ final class ServedPlatform implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("ballast.jar", "target/ballast.jar")).toAbsolutePath().normalize();
     static final Path REPO = Path.of(System.getProperty("ballast.repo.root", "..")).toAbsolutePath().normalize();
+    /** The plugin jars the build packages, to drop into a served platform's plugins folder. */
+    static final Path BUNDLED_PLUGINS = REPO.resolve("platform/target/plugins");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -57,6 +66,20 @@ final class ServedPlatform implements AutoCloseable {
         return new ServedPlatform(builder.start(), out, err);
     }
 
+    /** The sample market a platform with the default market-data config generates and loads on its first start. */
+    static SampleMarket sampleMarket() {
+        BallastConfig.MarketData sample = BallastConfig.defaults().marketData();
+        return SampleMarketGenerator.generate(sample.sampleSeed(), sample.sampleYears());
+    }
+
+    static BigDecimal lastClose(SampleMarket market, String asset) {
+        return market.bars().stream()
+                .filter(bar -> bar.asset().equals(asset))
+                .max(Comparator.comparing(PriceBar::time))
+                .orElseThrow()
+                .close();
+    }
+
     /** One bearer token of the config: its user and that user's one role. */
     record Token(String token, String user, String role) {}
 
@@ -88,6 +111,50 @@ final class ServedPlatform implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A request to the API served on {@code port}: the bearer token when given, the content type when given, 60 s to answer. */
+    static HttpRequest.Builder request(int port, String method, String path, String token, String contentType,
+            HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    /** A {@link #request} with a JSON body, or none when {@code json} is null. */
+    static HttpRequest.Builder jsonRequest(int port, String method, String path, String token, String json) {
+        return request(port, method, path, token, json == null ? null : "application/json",
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** One question to the served platform, asked again by {@link #poll}. */
+    @FunctionalInterface
+    interface Call<T> {
+        T get() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Asks every {@code every} until the answer satisfies {@code done}, for at most {@code within}; the
+     * failure names the last answer and the platform's output.
+     */
+    <T> T poll(Call<T> call, Predicate<T> done, String what, Duration within, Duration every) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        T last = call.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + within + ": " + what + "; last answer " + last + "\n" + output());
+            }
+            Thread.sleep(every.toMillis());
+            last = call.get();
+        }
+        return last;
     }
 
     /** Waits until {@code GET /health} answers 200. */

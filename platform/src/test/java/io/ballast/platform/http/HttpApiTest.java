@@ -949,27 +949,15 @@ class HttpApiTest {
     // --- HTTP plumbing -------------------------------------------------------------------------
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
+        return LocalApiRequests.uri(api.port(), path);
     }
 
     private static HttpRequest get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return LocalApiRequests.get(api.port(), path, token);
     }
 
     private static HttpRequest post(String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return LocalApiRequests.post(api.port(), path, token, json, null);
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

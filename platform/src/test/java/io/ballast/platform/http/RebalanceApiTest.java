@@ -27,12 +27,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -449,16 +447,8 @@ class RebalanceApiTest {
 
     // --- HTTP plumbing -------------------------------------------------------------------------
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
-
     private static HttpRequest get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return LocalApiRequests.get(api.port(), path, token);
     }
 
     private static HttpRequest post(String path, String token, String json) {
@@ -470,18 +460,7 @@ class RebalanceApiTest {
     }
 
     private static HttpRequest post(String path, String token, String json, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.build();
+        return LocalApiRequests.post(api.port(), path, token, json, idempotencyKey);
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -9,8 +9,6 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.optimizer.Optimizer;
-import io.ballast.api.portfolio.Portfolio;
-import io.ballast.api.portfolio.Position;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.plugins.PluginHost;
@@ -76,19 +74,7 @@ class RebalanceDeskTest {
     @BeforeEach
     void storeTheMarket() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
-        List<Instrument> instruments = new ArrayList<>();
-        List<PriceBar> bars = new ArrayList<>();
-        for (int i = 1; i <= 11; i++) {
-            String asset = i == 11 ? "K" : "A" + i;
-            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
-            for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
-                bars.add(new PriceBar(asset, NOW.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
-                        new BigDecimal("1000000")));
-            }
-        }
-        store.instruments().saveAll(instruments);
-        store.priceBars().saveAll(bars);
+        storeTheMarket(store, NOW);
         portfolioId = portfolio(BigDecimal.ZERO, "100");
     }
 
@@ -245,7 +231,25 @@ class RebalanceDeskTest {
                 starter, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static Map<String, Double> tenPercentOfA10ToK() {
+    /** A1..A10 and K (sectors S1..S11), closing 100 on each of the 3 days before {@code now}, volume 1 000 000. */
+    static void storeTheMarket(Store store, Instant now) {
+        List<Instrument> instruments = new ArrayList<>();
+        List<PriceBar> bars = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            String asset = i == 11 ? "K" : "A" + i;
+            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
+            for (int day = 3; day >= 1; day--) {
+                BigDecimal price = new BigDecimal("100");
+                bars.add(new PriceBar(asset, now.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
+                        new BigDecimal("1000000")));
+            }
+        }
+        store.instruments().saveAll(instruments);
+        store.priceBars().saveAll(bars);
+    }
+
+    /** A1..A9 0.10, A10 0.09, K 0.01: 1% of the NAV moved from A10 to K. */
+    static Map<String, Double> tenPercentOfA10ToK() {
         Map<String, Double> targets = new TreeMap<>();
         for (int i = 1; i <= 9; i++) {
             targets.put("A" + i, 0.10);
@@ -256,12 +260,6 @@ class RebalanceDeskTest {
     }
 
     private String portfolio(BigDecimal cash, String a10) {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal(i == 10 ? a10 : "100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", cash, positions, NOW.minus(5, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", cash, a10, NOW.minus(5, ChronoUnit.DAYS));
     }
 }

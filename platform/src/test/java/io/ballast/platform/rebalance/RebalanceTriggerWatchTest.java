@@ -1,5 +1,6 @@
 package io.ballast.platform.rebalance;
 
+import static io.ballast.platform.rebalance.RebalanceDeskTest.tenPercentOfA10ToK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,19 +76,7 @@ class RebalanceTriggerWatchTest {
     @BeforeEach
     void storeTheMarket() {
         store = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"));
-        List<Instrument> instruments = new ArrayList<>();
-        List<PriceBar> bars = new ArrayList<>();
-        for (int i = 1; i <= 11; i++) {
-            String asset = i == 11 ? "K" : "A" + i;
-            instruments.add(new Instrument(asset, asset, AssetClass.EQUITY, "S" + i, "USD"));
-            for (int day = 3; day >= 1; day--) {
-                BigDecimal price = new BigDecimal("100");
-                bars.add(new PriceBar(asset, NOW.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS), price, price, price, price,
-                        new BigDecimal("1000000")));
-            }
-        }
-        store.instruments().saveAll(instruments);
-        store.priceBars().saveAll(bars);
+        RebalanceDeskTest.storeTheMarket(store, NOW);
     }
 
     @AfterEach
@@ -277,16 +265,6 @@ class RebalanceTriggerWatchTest {
                 new RebalanceTarget(tenPercentOfA10ToK(), "", Map.of()), triggers);
     }
 
-    private static Map<String, Double> tenPercentOfA10ToK() {
-        Map<String, Double> targets = new TreeMap<>();
-        for (int i = 1; i <= 9; i++) {
-            targets.put("A" + i, 0.10);
-        }
-        targets.put("A10", 0.09);
-        targets.put("K", 0.01);
-        return targets;
-    }
-
     private String portfolioOfV() {
         store.instruments().saveAll(List.of(new Instrument("V", "V", AssetClass.EQUITY, "SV", "USD")));
         List<PriceBar> bars = new ArrayList<>();
@@ -304,12 +282,6 @@ class RebalanceTriggerWatchTest {
     }
 
     private String portfolio() {
-        String id = UUID.randomUUID().toString();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            positions.add(new Position("A" + i, new BigDecimal("100"), new BigDecimal("100")));
-        }
-        store.portfolios().insert(new Portfolio(id, "p", "USD", BigDecimal.ZERO, positions, NOW.minus(40, ChronoUnit.DAYS), "pm"));
-        return id;
+        return TenHoldingsPortfolio.store(store, "p", NOW.minus(40, ChronoUnit.DAYS));
     }
 }

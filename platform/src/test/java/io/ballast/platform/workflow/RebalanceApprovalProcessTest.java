@@ -367,19 +367,6 @@ class RebalanceApprovalProcessTest {
     }
 
     private static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T found = probe.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no " + what + " within " + WAIT);
+        return EmbeddedWorkflowFixture.await(what, WAIT, probe);
     }
 }
