@@ -125,7 +125,8 @@ final class BenchCommand {
                 BallastConfig defaults = BallastConfig.defaults();
                 BallastConfig config = new BallastConfig(defaults.mode(), data, defaults.http(), defaults.store(), defaults.marketData(),
                         BallastConfig.Rules.in(rules), BallastConfig.Plugins.in(plugins.directory()),
-                        new BallastConfig.Workflow(defaults.workflow().mode(), workflows, defaults.workflow().embedded(),
+                        new BallastConfig.Workflow(defaults.workflow().mode(), workflows, defaults.workflow().jobWorkerThreads(),
+                                defaults.workflow().embedded(),
                                 defaults.workflow().remote()),
                         defaults.security(), defaults.alerts(), defaults.monitor(), defaults.rebalance());
                 new WorkflowBenchmark(config, rebalances, warmUp, concurrency).run(measurement -> {

@@ -64,6 +64,7 @@ public record BallastConfig(
                 new Workflow(
                         WorkflowMode.EMBEDDED,
                         Path.of("workflows"),
+                        8,
                         new EmbeddedEngine(0),
                         new RemoteCluster("", "", new OAuth("", "", "", "", ""))),
                 new Security(List.of()),
@@ -201,13 +202,16 @@ public record BallastConfig(
     }
 
     /**
-     * @param mode      embedded: the in-process Zeebe engine; remote: a Camunda 8 cluster
-     * @param directory the folder of {@code .bpmn} and {@code .form} files deployed at start
+     * @param mode             embedded: the in-process Zeebe engine; remote: a Camunda 8 cluster
+     * @param directory        the folder of {@code .bpmn} and {@code .form} files deployed at start
+     * @param jobWorkerThreads how many jobs the platform's job workers handle at once (all job types
+     *                         share them); a job blocks its thread on the store and the venue
      */
-    public record Workflow(WorkflowMode mode, Path directory, EmbeddedEngine embedded, RemoteCluster remote) {
+    public record Workflow(WorkflowMode mode, Path directory, int jobWorkerThreads, EmbeddedEngine embedded, RemoteCluster remote) {
         public Workflow {
             Objects.requireNonNull(mode, "workflow.mode");
             Objects.requireNonNull(directory, "workflow.directory");
+            requireRange(jobWorkerThreads, 1, 256, "workflow.jobWorkerThreads");
             Objects.requireNonNull(embedded, "workflow.embedded");
             Objects.requireNonNull(remote, "workflow.remote");
         }

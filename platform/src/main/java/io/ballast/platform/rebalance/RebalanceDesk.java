@@ -204,15 +204,13 @@ public final class RebalanceDesk {
             }
             assets.add(asset);
         }
-        Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();
-        for (String asset : assets) {
-            List<PriceBar> bars = priceBars.latestBars(asset, COVARIANCE_BARS);
+        Map<String, List<PriceBar>> barsByAsset = priceBars.recentBars(assets, COVARIANCE_BARS);
+        barsByAsset.forEach((asset, bars) -> {
             if (bars.isEmpty()) {
                 String field = targetWeights.containsKey(asset) ? "targetWeights." + asset : "positions." + asset;
                 throw new InvalidInputException(field, "asset " + asset + " has no stored price to trade it at");
             }
-            barsByAsset.put(asset, bars);
-        }
+        });
         return new Market(assets, instrumentByAsset, barsByAsset, PriceHistory.ofBars(barsByAsset));
     }
 

@@ -236,12 +236,8 @@ public final class RebalanceTriggerWatch {
         /** The daily simple returns of the held assets over their last {@code periods} + 1 stored closes (or more, when read already). */
         private ReturnSeries heldReturns(int periods) {
             if (heldReturns == null || heldReturnsBars < periods + 1) {
-                Map<String, List<PriceBar>> barsByAsset = new LinkedHashMap<>();
-                current().forEach((asset, weight) -> {
-                    if (weight != 0) {
-                        barsByAsset.put(asset, priceBars.latestBars(asset, periods + 1));
-                    }
-                });
+                List<String> held = current().entrySet().stream().filter(weight -> weight.getValue() != 0).map(Map.Entry::getKey).toList();
+                Map<String, List<PriceBar>> barsByAsset = priceBars.recentBars(held, periods + 1);
                 if (barsByAsset.isEmpty()) {
                     throw new InvalidInputException("positions", "the portfolio holds nothing, so it has no returns");
                 }

@@ -363,11 +363,7 @@ public final class RiskFactsAssembler {
 
     /** Each asset's newest bars, enough for a year of returns and the daily P&L; oldest first. */
     private Map<String, List<PriceBar>> history(List<String> assets) {
-        Map<String, List<PriceBar>> history = new HashMap<>();
-        for (String asset : assets) {
-            history.put(asset, priceBars.latestBars(asset, PortfolioReturnHistory.MAX_RETURNS + 1));
-        }
-        return history;
+        return priceBars.recentBars(assets, PortfolioReturnHistory.MAX_RETURNS + 1);
     }
 
     private double peakSince(String asset, double quantity, double entry, double last, Instant sinceDay, List<PriceBar> recent) {

@@ -28,6 +28,7 @@ public final class PriceBarRepository {
     private static final String COLUMNS = "asset_id, bar_time, open, high, low, close, volume";
 
     private final DataSource dataSource;
+    private final RecentBarsCache recent = new RecentBarsCache();
 
     public PriceBarRepository(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -124,6 +125,28 @@ public final class PriceBarRepository {
         } catch (SQLException e) {
             throw new StoreException("reading the latest bars of " + asset + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Each asset's newest {@code count} bars, oldest first (fewer when it has fewer, none when it has
+     * none), as {@link #latestBars(String, int)} reads them. One watermark query, then each asset's bars
+     * from the last read while the watermark has not moved since ({@link RecentBarsCache}), else from
+     * the table: the proposals, risk checks and triggers of one price day read the same year of bars.
+     */
+    public Map<String, List<PriceBar>> recentBars(Collection<String> assets, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        PriceWatermark watermark = watermark();
+        Map<String, List<PriceBar>> bars = new LinkedHashMap<>();
+        for (String asset : new LinkedHashSet<>(assets)) {
+            bars.put(asset, recent.newest(asset, count, watermark).orElseGet(() -> {
+                List<PriceBar> read = List.copyOf(latestBars(asset, count));
+                recent.keep(asset, count, watermark, read);
+                return read;
+            }));
+        }
+        return bars;
     }
 
     /** How far the stored prices reach: the newest bar time of all assets and the number of bars. */

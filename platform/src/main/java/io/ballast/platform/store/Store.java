@@ -210,7 +210,7 @@ public final class Store implements AutoCloseable {
 
     private static void migrate(DataSource dataSource, String vendor) {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
-        // Flyway itself has no {vendor} placeholder; a vendor without its own folder (h2) just has none
+        // Flyway itself has no {vendor} placeholder; a vendor without its own folder just has none
         if (Store.class.getClassLoader().getResource("db/migration/" + vendor) != null) {
             locations.add("classpath:db/migration/" + vendor);
         }

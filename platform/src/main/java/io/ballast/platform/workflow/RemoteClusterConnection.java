@@ -18,14 +18,15 @@ final class RemoteClusterConnection {
     private RemoteClusterConnection() {
     }
 
-    static CamundaClient open(RemoteCluster remote) {
+    static CamundaClient open(RemoteCluster remote, int jobWorkerThreads) {
         URI grpcAddress = requireHttpUri(remote.grpcAddress(), "workflow.remote.grpcAddress");
         URI restAddress = requireHttpUri(remote.restAddress(), "workflow.remote.restAddress");
         CamundaClientBuilder builder = CamundaClient.newClientBuilder()
                 // the config file and BALLAST_* variables are the one source of settings, not CAMUNDA_* variables
                 .applyEnvironmentVariableOverrides(false)
                 .grpcAddress(grpcAddress)
-                .restAddress(restAddress);
+                .restAddress(restAddress)
+                .numJobWorkerExecutionThreads(jobWorkerThreads);
         OAuth oauth = remote.oauth();
         if (oauth.isConfigured()) {
             builder.credentialsProvider(credentials(oauth));

@@ -56,16 +56,16 @@ public final class WorkflowRuntime implements AutoCloseable {
     public static WorkflowRuntime start(BallastConfig.Workflow config) {
         Objects.requireNonNull(config, "config");
         return switch (config.mode()) {
-            case EMBEDDED -> startEmbedded(config.embedded());
+            case EMBEDDED -> startEmbedded(config.embedded(), config.jobWorkerThreads());
             case REMOTE -> {
-                CamundaClient client = RemoteClusterConnection.open(config.remote());
+                CamundaClient client = RemoteClusterConnection.open(config.remote(), config.jobWorkerThreads());
                 LOG.info("Workflow client for the Camunda cluster at {}", client.getConfiguration().getGrpcAddress());
                 yield new WorkflowRuntime(WorkflowMode.REMOTE, client, null);
             }
         };
     }
 
-    private static WorkflowRuntime startEmbedded(BallastConfig.EmbeddedEngine settings) {
+    private static WorkflowRuntime startEmbedded(BallastConfig.EmbeddedEngine settings, int jobWorkerThreads) {
         LoopbackZeebeEngine engine = LoopbackZeebeEngine.start(settings.gatewayPort());
         try {
             CamundaClient client = CamundaClient.newClientBuilder()
@@ -73,6 +73,7 @@ public final class WorkflowRuntime implements AutoCloseable {
                     .grpcAddress(engine.grpcAddress())
                     // the embedded engine has a gRPC gateway only, no REST API
                     .preferRestOverGrpc(false)
+                    .numJobWorkerExecutionThreads(jobWorkerThreads)
                     .build();
             LOG.info("Embedded Zeebe engine started; gateway {} (loopback only, state in memory)", engine.grpcAddress());
             return new WorkflowRuntime(WorkflowMode.EMBEDDED, client, engine);

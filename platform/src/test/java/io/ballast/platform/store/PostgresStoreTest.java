@@ -15,7 +15,7 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "4";
+        return "4.1";
     }
 
     @Override

@@ -115,6 +115,65 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void recentBarsGiveEachAssetsNewestBarsOldestFirstAndNoneForAnAssetWithout() {
+        store.instruments().saveAll(List.of(AAA, BBB, CCC));
+        store.priceBars().saveAll(List.of(bar("AAA", DAY_3, "103"), bar("AAA", DAY_1, "101"), bar("AAA", DAY_2, "102"),
+                bar("BBB", DAY_1, "50")));
+
+        Map<String, List<PriceBar>> recent = store.priceBars().recentBars(List.of("AAA", "BBB", "CCC-USD", "AAA"), 2);
+
+        assertThat(recent).containsOnlyKeys("AAA", "BBB", "CCC-USD");
+        assertThat(recent.get("AAA")).containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"));
+        assertThat(recent.get("BBB")).containsExactly(bar("BBB", DAY_1, "50"));
+        assertThat(recent.get("CCC-USD")).isEmpty();
+        assertThatThrownBy(() -> store.priceBars().recentBars(List.of("AAA"), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count must be at least 1, got 0");
+    }
+
+    @Test
+    void recentBarsSeeEveryNewBarOnceStoredWhetherNewestOrLateAndServeLongerAsksFromTheTable() {
+        store.instruments().saveAll(List.of(AAA, BBB));
+        Instant day4 = DAY_3.plusSeconds(86_400);
+        store.priceBars().saveAll(List.of(bar("AAA", DAY_1, "101"), bar("AAA", DAY_3, "103")));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
+                .containsExactly(bar("AAA", DAY_1, "101"), bar("AAA", DAY_3, "103"));
+
+        // a late bar for a day inside what was read: the newest time stays, the count moves
+        store.priceBars().saveAll(List.of(bar("AAA", DAY_2, "102")));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
+                .containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"));
+
+        // a new bar of another asset moves the watermark too, and AAA's is read again the same
+        store.priceBars().saveAll(List.of(bar("BBB", day4, "50")));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
+                .containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"));
+
+        // a newer bar, then fewer and more than were read last
+        store.priceBars().saveAll(List.of(bar("AAA", day4, "104")));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 1).get("AAA")).containsExactly(bar("AAA", day4, "104"));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 3).get("AAA"))
+                .containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"), bar("AAA", day4, "104"));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 10).get("AAA"))
+                .containsExactly(bar("AAA", DAY_1, "101"), bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"), bar("AAA", day4, "104"));
+        assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
+                .containsExactly(bar("AAA", DAY_3, "103"), bar("AAA", day4, "104"));
+    }
+
+    @Test
+    void theNewestBarTimeIsReadFromAnIndexOnBarTime() throws Exception {
+        try (java.sql.Connection connection = store.dataSource().getConnection();
+                java.sql.ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, "price_bar", false, false)) {
+            List<String> timeIndexes = new java.util.ArrayList<>();
+            while (indexes.next()) {
+                if ("bar_time".equalsIgnoreCase(indexes.getString("COLUMN_NAME")) && indexes.getShort("ORDINAL_POSITION") == 1) {
+                    timeIndexes.add(indexes.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(timeIndexes).contains("price_bar_time_idx");
+        }
+    }
+
+    @Test
     void barsAreReadBackExactlyOldestFirstWithinAHalfOpenRange() {
         store.instruments().saveAll(List.of(CCC));
         PriceBar first = new PriceBar("CCC-USD", DAY_1, new BigDecimal("0.00012345"), new BigDecimal("0.00013"),

@@ -77,7 +77,8 @@ class EmbeddedWorkflowTest {
 
     static Workflow embeddedConfig(int gatewayPort) {
         Workflow defaults = BallastConfig.defaults().workflow();
-        return new Workflow(BallastConfig.WorkflowMode.EMBEDDED, REPO_WORKFLOWS, new EmbeddedEngine(gatewayPort), defaults.remote());
+        return new Workflow(BallastConfig.WorkflowMode.EMBEDDED, REPO_WORKFLOWS, defaults.jobWorkerThreads(), new EmbeddedEngine(gatewayPort),
+                defaults.remote());
     }
 
     @Test

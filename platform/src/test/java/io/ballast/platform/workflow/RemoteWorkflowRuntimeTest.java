@@ -117,7 +117,7 @@ class RemoteWorkflowRuntimeTest {
 
     private static Workflow remote(String grpcAddress, String restAddress, OAuth oauth) {
         Workflow defaults = BallastConfig.defaults().workflow();
-        return new Workflow(BallastConfig.WorkflowMode.REMOTE, defaults.directory(), defaults.embedded(),
+        return new Workflow(BallastConfig.WorkflowMode.REMOTE, defaults.directory(), defaults.jobWorkerThreads(), defaults.embedded(),
                 new RemoteCluster(grpcAddress, restAddress, oauth));
     }
 
