@@ -46,7 +46,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * rebalance and wait for it to finish before the next. The latency of one rebalance is from the moment
  * its proposal is sent to the time its history gives the EXECUTED step (the platform's clock, the same
  * machine's); completions per second count the executed rebalances over the time from the first
- * proposal sent to the last one executed.
+ * proposal sent to the last one executed. Last, {@link EngineFloorBenchmark} measures the engine alone on
+ * a process of the same shape with workers that do nothing: the ceiling of the figure above.
  */
 public final class WorkflowBenchmark {
 
@@ -57,6 +58,12 @@ public final class WorkflowBenchmark {
     private static final String SOLD = "HRBK";
     private static final double MOVED_FRACTION = 0.01;
     private static final Duration FINISH_WITHIN = Duration.ofMinutes(10);
+    /**
+     * How often a client asks whether its rebalance finished. The latency is read from the stored history,
+     * not from the poll, so this only bounds how soon a client sends its next proposal; polling much faster
+     * would measure the platform answering GETs, not rebalancing.
+     */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     private final BallastConfig config;
     private final int rebalances;
@@ -106,6 +113,9 @@ public final class WorkflowBenchmark {
             keep.accept(new Measurement("proposal-to-executed-p95 " + size, percentile(latencies, 95), "ms"));
             keep.accept(new Measurement("proposal-accepted-median " + size, percentile(round.acceptedMillis(), 50), "ms"));
         }
+        // after the platform stopped, so that the two never share the machine
+        double floor = new EngineFloorBenchmark(config.workflow(), rebalances, warmUpRebalances, concurrency).completionsPerSecond();
+        keep.accept(new Measurement("engine-floor-completions-per-second n=" + rebalances, floor, "processes/s"));
         return keep.all();
     }
 
@@ -188,7 +198,7 @@ public final class WorkflowBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("rebalance " + rebalanceId + " did not finish within " + FINISH_WITHIN + ", it is " + status);
             }
-            Thread.sleep(5);
+            Thread.sleep(POLL_INTERVAL);
         }
     }
 

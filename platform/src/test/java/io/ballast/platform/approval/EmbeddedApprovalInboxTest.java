@@ -60,17 +60,24 @@ class EmbeddedApprovalInboxTest {
     @BeforeAll
     static void start() {
         workflow = EmbeddedWorkflowFixture.start();
-        stage("ballast.rebalance.risk-check", List.of("rebalanceId"), (rebalanceId, job) -> Map.of(
-                "riskVerdict", "NEEDS_APPROVAL", "autoApprovable", false, "riskDecisions", List.of(CONCENTRATION)));
+        // as the platform's workers do, the risk check, the automatic decision and the execution store what they
+        // decide themselves; the status listener reports what people and timers decide
+        stage("ballast.rebalance.risk-check", List.of("rebalanceId"), (rebalanceId, job) -> {
+            record(rebalanceId, "RiskCheck PENDING_APPROVAL");
+            return Map.of("riskVerdict", "NEEDS_APPROVAL", "autoApprovable", false, "riskDecisions", List.of(CONCENTRATION));
+        });
         stage("ballast.rebalance.status", List.of("rebalanceId", "rebalanceStatus"), (rebalanceId, job) -> {
             record(rebalanceId, job.getElementId() + " " + job.getVariable("rebalanceStatus"));
             return Map.of();
         });
         stage("ballast.rebalance.remind", List.of("rebalanceId"), (rebalanceId, job) -> Map.of());
-        stage("ballast.rebalance.auto-decide", List.of("rebalanceId"), (rebalanceId, job) -> Map.of(
-                "approved", false, "riskVerdict", "NEEDS_APPROVAL", "riskDecisions", List.of(CONCENTRATION)));
+        stage("ballast.rebalance.auto-decide", List.of("rebalanceId"), (rebalanceId, job) -> {
+            record(rebalanceId, "AutomaticDecision AUTO_REJECTED_AFTER_ESCALATION");
+            return Map.of("approved", false, "riskVerdict", "NEEDS_APPROVAL", "riskDecisions", List.of(CONCENTRATION));
+        });
         stage("ballast.rebalance.execute", List.of("rebalanceId", "approved", "comment"), (rebalanceId, job) -> {
             record(rebalanceId, "execute approved=" + job.getVariable("approved") + " comment=" + job.getVariable("comment"));
+            record(rebalanceId, "Execute EXECUTED");
             return Map.of();
         });
         inbox = EmbeddedApprovalInbox.open(workflow.client(), EmbeddedApprovalInbox.DEFAULT_JOB_TIMEOUT, Duration.ZERO,

@@ -28,8 +28,10 @@ class BenchWorkflowCommandTest {
                 "completions-per-second n=3",
                 "proposal-to-executed-median n=3",
                 "proposal-to-executed-p95 n=3",
-                "proposal-accepted-median n=3");
-        assertThat(lines).allMatch(line -> line.matches("[^:]+: [0-9]+\\.[0-9]{3} (rebalances|rebalances/s|ms)"));
+                "proposal-accepted-median n=3",
+                "engine-floor-completions-per-second n=3");
+        assertThat(lines).allMatch(line -> line.matches("[^:]+: [0-9]+\\.[0-9]{3} (rebalances|rebalances/s|ms|processes/s)"));
+        assertThat(Double.parseDouble(lines.getLast().replaceAll(".*: ([0-9.]+) processes/s", "$1"))).isPositive();
         // every one of the three is auto-approved and executed
         assertThat(lines.get(0)).isEqualTo("rebalances-executed n=3: 3.000 rebalances");
         assertThat(lines.get(1)).isEqualTo("rebalances-not-executed n=3: 0.000 rebalances");
