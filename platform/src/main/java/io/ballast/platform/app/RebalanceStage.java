@@ -21,6 +21,7 @@ import io.ballast.platform.rebalance.RebalanceTriggerWatch;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.workflow.RebalanceApprovalCheckWorker;
 import io.ballast.platform.workflow.RebalanceApprovalInstances;
 import io.ballast.platform.workflow.RebalanceAutoDecisionWorker;
 import io.ballast.platform.workflow.RebalanceExecutionWorker;
@@ -86,6 +87,12 @@ final class RebalanceStage implements AutoCloseable {
         }
         RebalanceExecutionWorker execution = new RebalanceExecutionWorker(steps, workflow.client());
         workflow.openWorker(execution.jobType(), execution.fetchVariables(), RebalanceExecutionWorker.JOB_TIMEOUT, execution);
+        boolean embedded = "embedded".equals(workflow.mode());
+        if (!embedded) {
+            // the completing listeners of the Camunda user tasks; the embedded variant has none (the inbox checks itself)
+            workflow.openWorker(RebalanceApprovalCheckWorker.JOB_TYPE, RebalanceApprovalCheckWorker.VARIABLES, RebalanceJobWorker.JOB_TIMEOUT,
+                    new RebalanceApprovalCheckWorker(new UserTaskCompletionCheck(store.rebalances(), services.clock())));
+        }
 
         RebalanceApprovalInstances instances = new RebalanceApprovalInstances(workflow.client());
         RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
@@ -94,7 +101,6 @@ final class RebalanceStage implements AutoCloseable {
                         approval.approvalWindow(), approval.escalationWindow())),
                 services.clock());
 
-        boolean embedded = "embedded".equals(workflow.mode());
         EmbeddedApprovalInbox inbox = null;
         ApprovalTasks tasks;
         if (embedded) {

@@ -71,9 +71,12 @@ public final class CamundaUserTaskApprovals implements ApprovalTasks {
         decision.put("comment", comment == null ? "" : comment);
         decision.put("approvedBy", actor);
         try {
+            // the completing listener takes the assignee as the decider and denies a task without one;
+            // the authority in front has checked the actor, so a claim someone made in Tasklist gives way
+            client.newAssignUserTaskCommand(key).assignee(actor).allowOverride(true).send().join();
             client.newCompleteUserTaskCommand(key).variables(decision).send().join();
         } catch (ProblemException e) {
-            // 404: no such task; 409: completed, or being completed, by someone else
+            // 404: no such task; 409: completed, or being completed, by someone else, or the listener denied it
             if (e.code() == 404 || e.code() == 409) {
                 throw new ApprovalTaskNotFoundException(taskId);
             }

@@ -33,7 +33,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * assignee) and linked form to the job as the custom headers named in
  * {@link #CANDIDATE_GROUPS_HEADER} and {@link #FORM_KEY_HEADER}. A job does not carry its
  * element's name, which the inbox shows, so the variant also adds the name as the task header
- * {@link #ELEMENT_NAME_HEADER}. The files in {@code workflows/} stay the production ones.
+ * {@link #ELEMENT_NAME_HEADER}. The task's {@code zeebe:taskListeners} go too: task listeners
+ * exist only on Camunda user tasks (the engine refuses them on a job-worker one), and the checks
+ * they make on a cluster (four eyes, who decided) are the inbox's own in embedded mode. The files
+ * in {@code workflows/} stay the production ones.
  *
  * <p>In embedded mode {@link WorkflowDeployer} passes each {@code .bpmn} file through
  * {@link #jobWorkerVariant(byte[])}; in remote mode it deploys the file as it is.
@@ -72,8 +75,10 @@ public final class EmbeddedUserTasks {
             return bpmn;
         }
         for (Element marker : markers) {
+            Element extensions = (Element) marker.getParentNode();
             addNameHeader(marker);
             removeWithIndentation(marker);
+            children(extensions, ZEEBE_NAMESPACE, "taskListeners").forEach(EmbeddedUserTasks::removeWithIndentation);
         }
         return serialize(document);
     }

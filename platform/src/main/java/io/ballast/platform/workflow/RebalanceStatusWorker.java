@@ -11,7 +11,9 @@ import java.util.Objects;
  * APPROVED or REJECTED, {@code system} for ESCALATED, EXECUTED and FAILED (with
  * {@code executionFailure}), {@code risk-rules} for the rules' outcomes. Most are stored already by
  * the step that decided them (the inbox stores a decision before completing its task), so this is
- * then a no-op; it matters for the timer's ESCALATED and for tasks completed in Tasklist.
+ * then a no-op; it matters for the timer's ESCALATED. A task completed on a cluster (in Tasklist) had
+ * its decision stored by its completing listener, {@link RebalanceApprovalCheckWorker}, with the
+ * assignee as the actor; the {@code approvedBy} here then changes nothing.
  */
 public final class RebalanceStatusWorker extends RebalanceJobWorker {
 

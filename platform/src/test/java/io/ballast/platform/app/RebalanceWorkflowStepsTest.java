@@ -29,7 +29,11 @@ import io.ballast.platform.store.RebalanceFill;
 import io.ballast.platform.store.RebalanceHistoryEntry;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.workflow.RebalanceApprovalCheckWorker;
 import io.ballast.platform.workflow.RebalanceRiskCheckWorker.Verdict;
+import io.ballast.platform.workflow.RecordingJobClient;
+import io.ballast.platform.workflow.RecordingJobClient.Completed;
+import io.ballast.platform.workflow.TaskListenerJob;
 import io.ballast.platform.workflow.RebalanceStatusWorker.StatusChange;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -183,6 +187,99 @@ class RebalanceWorkflowStepsTest {
             assertThat(entry.to()).isEqualTo(RebalanceStatus.ESCALATED);
             assertThat(entry.reason()).isEqualTo("nobody decided within the approval window of PT4H: escalated to risk-officers");
         });
+    }
+
+    /**
+     * Bob approves in Tasklist, sending no approvedBy (Tasklist's form has none): the listener stores the
+     * decision as bob's before the task completes, a second delivery of its job changes nothing, and the
+     * status listener that follows finds it stored.
+     */
+    @Test
+    void tasklistApprovalIsStoredAsTheAssigneesBeforeTheTaskCompletes() {
+        String id = pending(manualPortfolio);
+        TaskListenerJob job = TaskListenerJob.completing("ApproveRebalance", "bob", id, true, "within mandate");
+
+        Completed first = listen(job);
+        Completed second = listen(job);
+        steps("paper", PROPOSED_AT.plusSeconds(120)).record(new StatusChange(id, "ApproveRebalance", "APPROVED", null, "within mandate", null));
+
+        assertThat(first.denied()).isFalse();
+        assertThat(second.denied()).isFalse();
+        // the engine rejects a task listener's completion that carries variables
+        assertThat(first.variables()).isNull();
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.APPROVED);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .containsExactly(tuple("alice", RebalanceStatus.PROPOSED, "MANUAL trigger: asked for by alice: quarterly"),
+                        tuple("risk-rules", RebalanceStatus.PENDING_APPROVAL,
+                                "every rule allows it, but the gross notional 1900.00 is over the auto-approve limit of 1000"),
+                        tuple("bob", RebalanceStatus.APPROVED, "within mandate"));
+        assertThat(stored.history().getLast().at()).isEqualTo(PROPOSED_AT.plusSeconds(60));
+    }
+
+    @Test
+    void theProposerMayNotApproveInTasklistButMayReject() {
+        String id = pending(manualPortfolio);
+
+        Completed approval = listen(TaskListenerJob.completing("ApproveRebalance", "alice", id, true, "mine, and fine"));
+        assertThat(approval.denied()).isTrue();
+        assertThat(approval.result().getDeniedReason()).isEqualTo(
+                "Four eyes: alice proposed rebalance " + id + " and may not approve it; another user of portfolio-managers must");
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+
+        Completed rejection = listen(TaskListenerJob.completing("ApproveRebalance", "alice", id, false, " "));
+        assertThat(rejection.denied()).isFalse();
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .containsExactly("alice", RebalanceStatus.REJECTED, "rejected");
+    }
+
+    @Test
+    void aCompletionWithoutAssigneeOrNamingAnotherApproverIsDeniedAndStoresNothing() {
+        String id = pending(manualPortfolio);
+        Map<String, Object> forged = Map.of("rebalanceId", id, "approved", true, "comment", "fine", "approvedBy", "carol");
+
+        Completed unassigned = listen(TaskListenerJob.completing("ApproveRebalance", null, id, false, "too big"));
+        Completed otherApprover = listen(TaskListenerJob.completing("ApproveRebalance", "bob", forged));
+
+        assertThat(unassigned.result().getDeniedReason()).isEqualTo("the task of rebalance " + id
+                + " has no assignee: assign it to yourself before completing it, so that the decision is recorded as yours");
+        assertThat(otherApprover.result().getDeniedReason()).isEqualTo("approvedBy is carol but the task is assigned to bob: the assignee decides");
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(stored.history()).hasSize(2);
+    }
+
+    @Test
+    void eachTaskDecidesOnlyTheStatusItStandsFor() {
+        String pendingId = pending(manualPortfolio);
+        String escalatedId = escalated(autoPortfolio);
+
+        Completed early = listen(TaskListenerJob.completing("EscalatedApproval", "rita", pendingId, true, "fine"));
+        Completed late = listen(TaskListenerJob.completing("ApproveRebalance", "bob", escalatedId, true, "sorry, was away"));
+        Completed byTheProposer = listen(TaskListenerJob.completing("EscalatedApproval", "alice", escalatedId, true, "mine"));
+        Completed byRita = listen(TaskListenerJob.completing("EscalatedApproval", "rita", escalatedId, true, "approved on escalation"));
+
+        assertThat(early.result().getDeniedReason())
+                .isEqualTo("rebalance " + pendingId + " is PENDING_APPROVAL, not ESCALATED: this task does not decide it");
+        assertThat(late.result().getDeniedReason())
+                .isEqualTo("rebalance " + escalatedId + " is ESCALATED, not PENDING_APPROVAL: this task does not decide it");
+        assertThat(byTheProposer.result().getDeniedReason())
+                .isEqualTo("Four eyes: alice proposed rebalance " + escalatedId + " and may not approve it; another user of risk-officers must");
+        assertThat(byRita.denied()).isFalse();
+        assertThat(store.rebalances().find(pendingId).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(store.rebalances().find(escalatedId).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::from, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .containsExactly("rita", Optional.of(RebalanceStatus.ESCALATED), RebalanceStatus.APPROVED, "approved on escalation");
+    }
+
+    /** The completing listener's worker on this store, a minute after the proposal; its one answer. */
+    private Completed listen(TaskListenerJob job) {
+        RecordingJobClient jobs = new RecordingJobClient();
+        new RebalanceApprovalCheckWorker(new UserTaskCompletionCheck(store.rebalances(), Clock.fixed(PROPOSED_AT.plusSeconds(60), ZoneOffset.UTC)))
+                .handle(jobs, job);
+        assertThat(jobs.answers()).hasSize(1);
+        return (Completed) jobs.answers().getFirst();
     }
 
     /** Pending since the proposal; an hour later 3 of the 4 hours are left. */

@@ -29,15 +29,42 @@ class EmbeddedUserTasksTest {
         Document original = parse(production);
 
         assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "userTask").getLength()).isZero();
-        // the production file marks its two user tasks; nothing else goes, and each gains a
-        // zeebe:taskHeaders with one zeebe:header for its name: 2 removed, 2 x 2 added
+        assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "taskListeners").getLength()).isZero();
+        // the production file marks its two user tasks, each with a zeebe:taskListeners holding one
+        // zeebe:taskListener; nothing else goes, and each gains a zeebe:taskHeaders with one zeebe:header
+        // for its name: 2 x (1 + 2) removed, 2 x 2 added
         assertThat(original.getElementsByTagNameNS(ZEEBE_NAMESPACE, "userTask").getLength()).isEqualTo(2);
-        assertThat(elementCount(embedded)).isEqualTo(elementCount(original) - 2 + 4);
+        assertThat(original.getElementsByTagNameNS(ZEEBE_NAMESPACE, "taskListener").getLength()).isEqualTo(2);
+        assertThat(elementCount(embedded)).isEqualTo(elementCount(original) - 6 + 4);
         assertThat(nameHeaders(embedded)).containsExactly("Approve rebalance", "Escalated approval");
         assertThat(userTaskSettings(embedded)).containsExactly(
                 "ApproveRebalance form=rebalance-approval groups=portfolio-managers",
                 "EscalatedApproval form=rebalance-approval groups=risk-officers");
         assertThat(embedded.getDocumentElement().getAttribute("exporter")).isEqualTo("Camunda Modeler");
+    }
+
+    /** Its execution listeners stay: they are the element's, not the user task's. */
+    @Test
+    void taskListenersGoWithTheMarkerAndNothingElse() throws Exception {
+        byte[] bpmn = process("""
+                <bpmn:userTask id="Check">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:executionListeners>
+                      <zeebe:executionListener eventType="end" type="status" />
+                    </zeebe:executionListeners>
+                    <zeebe:taskListeners>
+                      <zeebe:taskListener eventType="completing" type="check" />
+                    </zeebe:taskListeners>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>""");
+
+        Document embedded = parse(EmbeddedUserTasks.jobWorkerVariant(bpmn));
+
+        assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "taskListeners").getLength()).isZero();
+        assertThat(embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "taskListener").getLength()).isZero();
+        Element executionListener = (Element) embedded.getElementsByTagNameNS(ZEEBE_NAMESPACE, "executionListener").item(0);
+        assertThat(executionListener.getAttribute("type")).isEqualTo("status");
     }
 
     @Test
