@@ -210,6 +210,8 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
                 actor = SYSTEM;
                 reason = "nobody decided within the approval window of " + rebalance.approvalWindow() + ": escalated to risk-officers";
             }
+            // the current process stores these in its workers and runs no status listener on them; instances of an
+            // older deployed version (a cluster keeps them running) still report them, and find them stored
             case EXECUTED -> {
                 actor = SYSTEM;
                 reason = "executed";

@@ -132,6 +132,9 @@ public final class WorkflowRuntime implements AutoCloseable {
                 .timeout(jobTimeout)
                 .name(WORKER_NAME)
                 .fetchVariables(fetchVariables)
+                // the gateway pushes each job as it is created; polling alone would leave a job waiting up to a poll
+                // interval, twice per rebalance. Polls go on as the fallback for jobs made while the stream was down.
+                .streamEnabled(true)
                 .open();
         workers.add(worker);
         LOG.info("Job worker for {} opened", jobType);
