@@ -108,7 +108,8 @@ final class RebalanceStage implements AutoCloseable {
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
                 new ApprovalAuthorityPort(authority), inbox, steps,
-                new RebalanceTriggerWatch(desk, store.rebalances(), store.portfolioNavs(), store.priceBars(), config, services.clock()));
+                new RebalanceTriggerWatch(desk, store.rebalances(), store.latestRebalances(), store.portfolioNavs(), store.priceBars(), config,
+                        services.clock()));
         if (embedded) {
             try {
                 reopenPending(store, instances, config, services.clock().instant());
