@@ -19,6 +19,9 @@ import io.ballast.platform.rebalance.RebalanceRiskCheck;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.rebalance.RebalanceTriggerWatch;
 import io.ballast.platform.riskfacts.RiskFactsAssembler;
+import io.ballast.api.risk.RiskAction;
+import io.ballast.platform.store.EvaluationTrigger;
+import io.ballast.platform.store.RebalanceHistoryEntry;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.workflow.RebalanceApprovalCheckWorker;
@@ -114,7 +117,8 @@ final class RebalanceStage implements AutoCloseable {
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
                 new ApprovalAuthorityPort(authority), inbox, steps,
-                new RebalanceTriggerWatch(desk, store.rebalances(), store.portfolioNavs(), store.priceBars(), config, services.clock()));
+                new RebalanceTriggerWatch(desk, store.rebalances(), store.latestRebalances(), store.portfolioNavs(), store.priceBars(), config,
+                        services.clock()));
         if (embedded) {
             try {
                 reopenPending(store, instances, config, services.clock().instant());
@@ -148,6 +152,8 @@ final class RebalanceStage implements AutoCloseable {
      * The embedded engine forgot every instance when it stopped; the store did not. Each rebalance
      * waiting for people gets a new instance started right before its task, its window set to what
      * is left of it (none left: PT0S, so the timer fires at once), and its reminder only if not yet due.
+     * Its task shows what it showed before: dated when the rebalance entered its status (the history's
+     * PENDING_APPROVAL or ESCALATED entry), with the verdict and decisions of the stored risk check.
      * A rebalance the engine was working on for nobody (PROPOSED, or approved and not executed) starts
      * again at its risk check or its execution.
      */
@@ -172,16 +178,39 @@ final class RebalanceStage implements AutoCloseable {
                 Duration reminderAfter = config.approvalOf(rebalance.portfolioId()).reminderAfter();
                 Optional<Duration> reminder = waited.compareTo(reminderAfter) < 0 ? Optional.of(reminderAfter.minus(waited)) : Optional.empty();
                 instances.startBefore(RebalanceApprovalInstances.APPROVE_REBALANCE,
-                        start(rebalance, reminder, left, rebalance.escalationWindow()), Map.of());
+                        start(rebalance, reminder, left, rebalance.escalationWindow()),
+                        reopenedTask(store, rebalance, RebalanceApprovalInstances.APPROVE_REBALANCE));
                 LOG.info("Re-opened rebalance {} at Approve rebalance: {} of its {} approval window left, reminder {}", rebalance.id(), left,
                         rebalance.approvalWindow(), reminder.map(in -> "in " + in).orElse("already sent"));
             } else {
                 instances.startBefore(RebalanceApprovalInstances.ESCALATED_APPROVAL,
-                        start(rebalance, Optional.empty(), rebalance.approvalWindow(), left), Map.of());
+                        start(rebalance, Optional.empty(), rebalance.approvalWindow(), left),
+                        reopenedTask(store, rebalance, RebalanceApprovalInstances.ESCALATED_APPROVAL));
                 LOG.info("Re-opened rebalance {} at Escalated approval: {} of its {} escalation window left", rebalance.id(), left,
                         rebalance.escalationWindow());
             }
         }
+    }
+
+    /**
+     * The variables of a re-opened task at {@code elementId}: created when the rebalance entered its
+     * current status (its latest history entry to it; the status's start when none is found), and the
+     * verdict and decisions of its stored risk check, the verdict named as the risk-check step names
+     * it for a rebalance that waits for people. Without a stored check, the form shows none (logged).
+     */
+    static Map<String, Object> reopenedTask(Store store, StoredRebalance rebalance, String elementId) {
+        Instant createdAt = rebalance.history().reversed().stream().filter(entry -> entry.to() == rebalance.status())
+                .map(RebalanceHistoryEntry::at).findFirst().orElse(rebalance.statusSince());
+        // the risk-check step stores its evaluation as requested by "rebalance <id>"
+        Optional<io.ballast.platform.store.StoredRiskEvaluation> check = store.riskEvaluations().latestOf(rebalance.portfolioId(), EvaluationTrigger.WORKFLOW,
+                "rebalance " + rebalance.id());
+        if (check.isEmpty()) {
+            LOG.warn("Rebalance {}: no stored risk check, its re-opened task shows no risk decisions", rebalance.id());
+            return RebalanceApprovalInstances.reopenedTaskVariables(elementId, createdAt, Optional.empty(), List.of());
+        }
+        boolean allAllow = check.get().decisions().stream().allMatch(decision -> decision.action() == RiskAction.ALLOW);
+        return RebalanceApprovalInstances.reopenedTaskVariables(elementId, createdAt,
+                Optional.of(allAllow ? RebalanceWorkflowSteps.ALLOW_ALL : RebalanceWorkflowSteps.NEEDS_APPROVAL), check.get().decisions());
     }
 
     static RebalanceApprovalInstances.Start start(StoredRebalance rebalance, Optional<Duration> reminderAfter, Duration approvalWindow,

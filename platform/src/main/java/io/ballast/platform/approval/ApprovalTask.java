@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param proposedBy      the user who proposed it; four eyes: never the one who approves it
  * @param name            the element's name, e.g. {@code Approve rebalance}
  * @param candidateGroups who may decide, e.g. {@code [portfolio-managers]}
- * @param createdAt       when the task was created (remote: by the engine; embedded: when the inbox first saw it)
+ * @param createdAt       when the task was created (remote: by the engine; embedded: when the inbox first saw it, or
+ *                        for a task re-opened after a restart, when its approval began)
  * @param formVariables   what the form shows, by variable name as the engine holds them (JSON-shaped):
  *                        {@code trades}, {@code estimatedCost}, {@code expectedBenefit}, {@code riskVerdict},
  *                        {@code riskDecisions}; a variable the process does not hold is absent

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.platform.workflow.EmbeddedUserTasks;
+import io.ballast.platform.workflow.RebalanceApprovalInstances;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.grpc.Status;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * interrupts its user task (escalation, automatic decision), so the inbox finds out three ways:
  * the instance's next user task arrives (a rebalance has one user task at a time), the sweep's
  * lock renewal answers NOT_FOUND, or completing answers NOT_FOUND.
+ *
+ * <p>A task is dated when the inbox first sees it, unless its instance says when the task was
+ * really created ({@value RebalanceApprovalInstances#TASK_CREATED_AT}, for its element): an
+ * approval re-opened after a restart keeps the time it began.
  */
 public final class EmbeddedApprovalInbox implements ApprovalTasks, AutoCloseable {
 
@@ -42,6 +50,9 @@ public final class EmbeddedApprovalInbox implements ApprovalTasks, AutoCloseable
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
+
+    /** What the worker fetches: the task's variables, and when a re-opened task was really created. */
+    private static final List<String> FETCHED_VARIABLES = fetchedVariables();
 
     /** How long a held job stays locked to the inbox without a sweep: a month, past every approval window. */
     public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofDays(30);
@@ -84,7 +95,7 @@ public final class EmbeddedApprovalInbox implements ApprovalTasks, AutoCloseable
                 .handler((jobClient, job) -> inbox.hold(job))
                 .timeout(jobTimeout)
                 .name("ballast-approval-inbox")
-                .fetchVariables(ApprovalTask.VARIABLES)
+                .fetchVariables(FETCHED_VARIABLES)
                 .open();
         if (!sweepInterval.isZero()) {
             inbox.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -173,7 +184,29 @@ public final class EmbeddedApprovalInbox implements ApprovalTasks, AutoCloseable
     private ApprovalTask toTask(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
         String name = headers.getOrDefault(EmbeddedUserTasks.ELEMENT_NAME_HEADER, job.getElementId());
-        return ApprovalTask.of(Long.toString(job.getKey()), name, candidateGroups(headers), clock.instant(), job.getVariablesAsMap());
+        Map<String, Object> variables = job.getVariablesAsMap();
+        return ApprovalTask.of(Long.toString(job.getKey()), name, candidateGroups(headers),
+                createdAt(variables.get(RebalanceApprovalInstances.TASK_CREATED_AT), job.getElementId()).orElseGet(clock::instant), variables);
+    }
+
+    /** When the instance says the task at {@code elementId} was created; empty when it does not (or not readably). */
+    private static Optional<Instant> createdAt(Object createdAtByElement, String elementId) {
+        if (!(createdAtByElement instanceof Map<?, ?> byElement) || byElement.get(elementId) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(byElement.get(elementId).toString()));
+        } catch (DateTimeException e) {
+            LOG.warn("Variable {} of the task at {} is no ISO-8601 instant, the task is dated now: {}",
+                    RebalanceApprovalInstances.TASK_CREATED_AT, elementId, byElement.get(elementId));
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> fetchedVariables() {
+        List<String> fetched = new ArrayList<>(ApprovalTask.VARIABLES);
+        fetched.add(RebalanceApprovalInstances.TASK_CREATED_AT);
+        return List.copyOf(fetched);
     }
 
     /** The header holds the groups as a JSON list; a task without it is offered to no group. */

@@ -1,7 +1,9 @@
 package io.ballast.platform.config;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,13 +11,33 @@ import java.util.Set;
  * The triggers that propose a rebalance of one portfolio by themselves (key
  * {@code rebalance.portfolios[].triggers}); each may be left out (null). The rebalance stage turns
  * them into its trigger objects; the checks here name the config key, so a bad value stops the start.
+ *
+ * @param coolDown how long after the portfolio's last rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION
+ *                 or BLOCKED no trigger proposes again (the same trigger would otherwise propose the same
+ *                 trades at every new price); zero: no cool-down. A proposal through the API is never held back.
  */
 public record TriggerSettings(Calendar calendar, Drift drift, VolatilitySpike volatilitySpike, Drawdown drawdown,
-                              CorrelationSpike correlationSpike) {
+                              CorrelationSpike correlationSpike, Duration coolDown) {
 
-    static final Set<String> KEYS = Set.of("calendar", "drift", "volatilitySpike", "drawdown", "correlationSpike");
+    static final Set<String> KEYS = Set.of("calendar", "drift", "volatilitySpike", "drawdown", "correlationSpike", "coolDown");
 
-    /** Whether no trigger is configured. */
+    /** The cool-down when {@code coolDown} is left out: a day, so a rejected rebalance comes back at most once a day. */
+    public static final Duration DEFAULT_COOL_DOWN = Duration.ofDays(1);
+
+    public TriggerSettings {
+        if (coolDown == null || coolDown.isNegative()) {
+            throw new IllegalArgumentException("rebalance.portfolios[].triggers.coolDown must be an ISO-8601 duration, zero or more, got "
+                    + coolDown);
+        }
+    }
+
+    /** The triggers with the {@link #DEFAULT_COOL_DOWN}. */
+    public TriggerSettings(Calendar calendar, Drift drift, VolatilitySpike volatilitySpike, Drawdown drawdown,
+                           CorrelationSpike correlationSpike) {
+        this(calendar, drift, volatilitySpike, drawdown, correlationSpike, DEFAULT_COOL_DOWN);
+    }
+
+    /** Whether no trigger is configured (a cool-down alone proposes nothing). */
     public boolean isEmpty() {
         return calendar == null && drift == null && volatilitySpike == null && drawdown == null && correlationSpike == null;
     }
@@ -63,7 +85,21 @@ public record TriggerSettings(Calendar calendar, Drift drift, VolatilitySpike vo
                 entry.get("drift") == null ? null : drift(entry.get("drift"), key + ".drift"),
                 entry.get("volatilitySpike") == null ? null : volatilitySpike(entry.get("volatilitySpike"), key + ".volatilitySpike"),
                 entry.get("drawdown") == null ? null : drawdown(entry.get("drawdown"), key + ".drawdown"),
-                entry.get("correlationSpike") == null ? null : correlationSpike(entry.get("correlationSpike"), key + ".correlationSpike"));
+                entry.get("correlationSpike") == null ? null : correlationSpike(entry.get("correlationSpike"), key + ".correlationSpike"),
+                entry.get("coolDown") == null ? DEFAULT_COOL_DOWN : coolDown(entry.get("coolDown"), key + ".coolDown"));
+    }
+
+    private static Duration coolDown(Object value, String key) {
+        Duration coolDown;
+        try {
+            coolDown = Duration.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P1D or PT6H, got '" + value + "'");
+        }
+        if (coolDown.isNegative()) {
+            throw new IllegalArgumentException(key + " must be zero (no cool-down) or more, got " + coolDown);
+        }
+        return coolDown;
     }
 
     private static Calendar calendar(Object value, String key) {

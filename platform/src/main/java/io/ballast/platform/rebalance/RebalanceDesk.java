@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *       asset not held enters with quantity 0.</li>
  *   <li>Market: per asset the daily volatility of the simple returns of its last {@value #LIQUIDITY_BARS}
  *       bars and their average volume; the annual sample covariance (the quant core's default) of
- *       the last {@value #COVARIANCE_BARS} closes.</li>
+ *       the last {@value #COVARIANCE_BARS} closes, crypto over 365 days a year, the rest over 252.</li>
  *   <li>Stored PROPOSED with a manual trigger carrying the reason; the same user with the same
  *       idempotency key gets the rebalance that key made, and nothing new starts.</li>
  *   <li>The approval process starts only for a rebalance created now; when it cannot start, the
@@ -65,6 +65,8 @@ public final class RebalanceDesk {
     static final int LIQUIDITY_BARS = 20;
     /** The closes the covariance (and an optimizer) use: about a year of trading days and the close before it. */
     static final int COVARIANCE_BARS = 253;
+    /** Crypto trades every day of the year. */
+    static final int CRYPTO_PERIODS_PER_YEAR = 365;
     static final String DEFAULT_REASON = "rebalance requested";
     /** The header a proposal's idempotency key comes in, named in errors about it. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -239,7 +241,7 @@ public final class RebalanceDesk {
 
         TargetWeights targets = given ? targets(request.targetWeights()) : optimized(request, history);
         Holdings holdings = holdings(portfolio, assets, barsByAsset);
-        ProposalMarket market = market(assets, barsByAsset, history);
+        ProposalMarket market = market(assets, barsByAsset, history, instrumentByAsset);
         RebalanceProposal proposal = new RebalanceProposer(settings(config.proposal(), instrumentByAsset)).propose(holdings, targets, market);
         if (proposal.trades().isEmpty()) {
             throw new InvalidInputException(targetsField, "nothing to trade: " + proposal.verdictReason());
@@ -294,7 +296,13 @@ public final class RebalanceDesk {
         return new Holdings(portfolio.baseCurrency(), portfolio.cash(), holdings);
     }
 
-    private static ProposalMarket market(Set<String> assets, Map<String, List<PriceBar>> barsByAsset, PriceHistory history) {
+    /**
+     * The liquidity of each asset and the annual covariance, crypto annualised over 365 days a year and
+     * the rest over 252 trading days; a mixed pair over the days both trade (see
+     * {@link SampleCovariance#annualisedPerPairCalendar}).
+     */
+    static ProposalMarket market(Set<String> assets, Map<String, List<PriceBar>> barsByAsset, PriceHistory history,
+                                 Map<String, Instrument> instrumentByAsset) {
         Map<String, AssetLiquidity> liquidity = new HashMap<>();
         for (String asset : assets) {
             List<PriceBar> bars = barsByAsset.get(asset);
@@ -315,8 +323,15 @@ public final class RebalanceDesk {
             liquidity.put(asset, new AssetLiquidity(Volatility.periodic(returns), averageVolume));
         }
         ReturnSeries returns = ReturnSeries.simple(history);
-        double[][] covariance = SampleCovariance.annualised(returns, EstimationSettings.DEFAULT_PERIODS_PER_YEAR);
+        int[] periodsPerYear = returns.assets().stream().mapToInt(asset -> periodsPerYear(instrumentByAsset.get(asset))).toArray();
+        double[][] covariance = SampleCovariance.annualisedPerPairCalendar(returns, periodsPerYear);
         return ProposalMarket.of(liquidity, returns.assets(), covariance);
+    }
+
+    /** Days a year an asset trades: crypto every day, the rest on trading days (as DESIGN.md and the sample market have it). */
+    static int periodsPerYear(Instrument instrument) {
+        return instrument != null && instrument.assetClass() == AssetClass.CRYPTO ? CRYPTO_PERIODS_PER_YEAR
+                : EstimationSettings.DEFAULT_PERIODS_PER_YEAR;
     }
 
     /**

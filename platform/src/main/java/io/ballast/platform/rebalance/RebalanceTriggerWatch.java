@@ -20,12 +20,15 @@ import io.ballast.platform.rebalance.trigger.TriggerInputs;
 import io.ballast.platform.rebalance.trigger.Triggers;
 import io.ballast.platform.rebalance.trigger.VolatilitySpikeTrigger;
 import io.ballast.platform.store.InsertedRebalance;
+import io.ballast.platform.store.LatestRebalance;
+import io.ballast.platform.store.LatestRebalanceRepository;
 import io.ballast.platform.store.PortfolioNavRepository;
 import io.ballast.platform.store.PriceBarRepository;
 import io.ballast.platform.store.RebalanceRepository;
 import io.ballast.platform.store.StoredRebalance;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,13 @@ import org.slf4j.LoggerFactory;
  * portfolio's latest rebalance was proposed, whatever became of it (a rejected calendar rebalance
  * waits for the next due date rather than coming back at every new bar).
  *
+ * <p>A trigger that fires within the portfolio's cool-down ({@code triggers.coolDown}) after its
+ * latest rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION or BLOCKED proposes nothing: the
+ * market rarely changes enough between two price updates for the people or the rules to decide
+ * otherwise, and a firing trigger would propose the same trades at every one. Why it was held back
+ * is logged once per rejected rebalance, not at every price update. A proposal through the API
+ * does not come here and is never held back.
+ *
  * <p>Only the inputs the configured triggers need are read. A trigger that cannot be evaluated
  * (too few stored returns, no NAV recorded yet) is logged and the others still are; a portfolio
  * that fails is logged and the others go on. When several fire at once, the first in the order
@@ -63,16 +74,20 @@ public final class RebalanceTriggerWatch {
 
     private final RebalanceDesk desk;
     private final RebalanceRepository rebalances;
+    private final LatestRebalanceRepository latestRebalances;
     private final PortfolioNavRepository navs;
     private final PriceBarRepository priceBars;
     private final List<BallastConfig.PortfolioOverride> watched;
     private final Map<String, Triggers> triggersByPortfolio = new LinkedHashMap<>();
+    /** The ended rebalances whose cool-down was logged as holding a trigger back: each is logged once. */
+    private final Set<String> coolDownsLogged = new java.util.HashSet<>();
     private final Clock clock;
 
-    public RebalanceTriggerWatch(RebalanceDesk desk, RebalanceRepository rebalances, PortfolioNavRepository navs, PriceBarRepository priceBars,
-                                 BallastConfig.Rebalance config, Clock clock) {
+    public RebalanceTriggerWatch(RebalanceDesk desk, RebalanceRepository rebalances, LatestRebalanceRepository latestRebalances,
+                                 PortfolioNavRepository navs, PriceBarRepository priceBars, BallastConfig.Rebalance config, Clock clock) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
+        this.latestRebalances = Objects.requireNonNull(latestRebalances, "latestRebalances");
         this.navs = Objects.requireNonNull(navs, "navs");
         this.priceBars = Objects.requireNonNull(priceBars, "priceBars");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -129,6 +144,9 @@ public final class RebalanceTriggerWatch {
             return Optional.empty();
         }
         TriggerFiring firing = fired.getFirst();
+        if (coolingDown(id, portfolio.triggers().coolDown(), firing, inputs.at)) {
+            return Optional.empty();
+        }
         for (TriggerFiring other : fired.subList(1, fired.size())) {
             LOG.info("Portfolio {}: the {} trigger fired too: {}", id, other.kind(), other.reason());
         }
@@ -143,6 +161,36 @@ public final class RebalanceTriggerWatch {
         inserted.ifPresent(done -> LOG.info("Portfolio {}: the {} trigger proposed rebalance {}: {}", id, firing.kind(),
                 done.rebalance().id(), firing.reason()));
         return inserted.map(InsertedRebalance::rebalance);
+    }
+
+    /**
+     * Whether the portfolio's latest rebalance ended rejected or blocked less than {@code coolDown}
+     * before {@code now} (at {@code ended + coolDown} it is over); logs why, once per such rebalance.
+     */
+    private boolean coolingDown(String portfolioId, Duration coolDown, TriggerFiring firing, Instant now) {
+        if (coolDown.isZero()) {
+            return false;
+        }
+        Optional<LatestRebalance> latest = latestRebalances.of(portfolioId);
+        if (latest.isEmpty() || !endsCoolDown(latest.get().status())) {
+            return false;
+        }
+        Instant over = latest.get().statusSince().plus(coolDown);
+        if (!now.isBefore(over)) {
+            return false;
+        }
+        if (coolDownsLogged.add(latest.get().id())) {
+            LOG.info("Portfolio {}: the {} trigger fired ({}) but proposes nothing until {}: rebalance {} ended {} at {}, and the"
+                            + " triggers cool down for {} after a rebalance rejected or blocked (triggers.coolDown)", portfolioId, firing.kind(),
+                    firing.reason(), over, latest.get().id(), latest.get().status(), latest.get().statusSince(), coolDown);
+        }
+        return true;
+    }
+
+    /** The endings after which the triggers cool down: the people or the rules said no. */
+    static boolean endsCoolDown(RebalanceStatus status) {
+        return status == RebalanceStatus.REJECTED || status == RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION
+                || status == RebalanceStatus.BLOCKED;
     }
 
     /** The configured target as what the desk proposes from. */

@@ -83,20 +83,29 @@ public final class RiskEvaluationRepository {
      * @param limit       at most this many evaluations; at least 1
      */
     public List<StoredRiskEvaluation> latest(Optional<String> portfolioId, int limit) {
-        return latest(portfolioId, Optional.empty(), limit);
+        return latest(portfolioId, Optional.empty(), Optional.empty(), limit);
     }
 
     /** The portfolio's newest stored evaluation, if it has one. */
     public Optional<StoredRiskEvaluation> latestOf(String portfolioId) {
-        return latest(Optional.of(portfolioId), Optional.empty(), 1).stream().findFirst();
+        return latest(Optional.of(portfolioId), Optional.empty(), Optional.empty(), 1).stream().findFirst();
     }
 
     /** The portfolio's newest stored evaluation started by {@code trigger}, if it has one. */
     public Optional<StoredRiskEvaluation> latestOf(String portfolioId, EvaluationTrigger trigger) {
-        return latest(Optional.of(portfolioId), Optional.of(trigger), 1).stream().findFirst();
+        return latest(Optional.of(portfolioId), Optional.of(trigger), Optional.empty(), 1).stream().findFirst();
     }
 
-    private List<StoredRiskEvaluation> latest(Optional<String> portfolioId, Optional<EvaluationTrigger> trigger, int limit) {
+    /**
+     * The portfolio's newest stored evaluation started by {@code trigger} for {@code requestedBy}, e.g. the
+     * workflow's risk check of one rebalance ({@code WORKFLOW}, {@code rebalance <id>}), if it has one.
+     */
+    public Optional<StoredRiskEvaluation> latestOf(String portfolioId, EvaluationTrigger trigger, String requestedBy) {
+        return latest(Optional.of(portfolioId), Optional.of(trigger), Optional.of(requestedBy), 1).stream().findFirst();
+    }
+
+    private List<StoredRiskEvaluation> latest(Optional<String> portfolioId, Optional<EvaluationTrigger> trigger,
+                                              Optional<String> requestedBy, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
@@ -110,6 +119,7 @@ public final class RiskEvaluationRepository {
         List<String> conditions = new ArrayList<>();
         uuid.ifPresent(ignored -> conditions.add("portfolio_id = ?"));
         trigger.ifPresent(ignored -> conditions.add("trigger = ?"));
+        requestedBy.ifPresent(ignored -> conditions.add("requested_by = ?"));
         String evaluations = "SELECT id FROM risk_evaluation" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY evaluated_at DESC, id DESC LIMIT ?";
         String sql = "SELECT e.id, e.portfolio_id, e.evaluated_at, e.rules_version, e.trigger, e.requested_by,"
@@ -125,6 +135,9 @@ public final class RiskEvaluationRepository {
             }
             if (trigger.isPresent()) {
                 query.setString(index++, trigger.get().name());
+            }
+            if (requestedBy.isPresent()) {
+                query.setString(index++, requestedBy.get());
             }
             query.setInt(index, limit);
             Map<String, StoredRiskEvaluation> byId = new LinkedHashMap<>();

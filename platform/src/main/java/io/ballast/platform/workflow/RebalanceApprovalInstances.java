@@ -1,8 +1,10 @@
 package io.ballast.platform.workflow;
 
+import io.ballast.api.risk.RiskDecision;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,12 @@ public final class RebalanceApprovalInstances {
     public static final String EXECUTE = "Execute";
     /** A reminder already sent before a restart is not sent again: its timer is set past any window. */
     static final Duration NEVER = Duration.ofDays(3650);
+    /**
+     * The variable a re-opened instance carries for its user task: when the task was really created, as
+     * {@code {elementId: ISO-8601 instant}}, so the inbox shows the time the approval began rather than
+     * the restart. Keyed by element: the task an escalation creates later is new, and dated when it is created.
+     */
+    public static final String TASK_CREATED_AT = "taskCreatedAt";
 
     /**
      * The start variables the BPMN documents.
@@ -87,6 +95,24 @@ public final class RebalanceApprovalInstances {
                 .variables(variables)
                 .startBeforeElement(elementId)
                 .send().join().getProcessInstanceKey();
+    }
+
+    /**
+     * What a task re-opened before {@code elementId} showed before the restart, besides the start
+     * variables: when it was created, and the verdict and decisions of the rebalance's risk check
+     * ({@code riskVerdict}, {@code riskDecisions}, as the risk-check job returned them), which the
+     * process would have set had it run the check. Without a stored check (empty verdict) neither is set.
+     */
+    public static Map<String, Object> reopenedTaskVariables(String elementId, Instant taskCreatedAt, Optional<String> riskVerdict,
+                                                            List<RiskDecision> riskDecisions) {
+        Objects.requireNonNull(elementId, "elementId");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(TASK_CREATED_AT, Map.of(elementId, taskCreatedAt.toString()));
+        riskVerdict.ifPresent(verdict -> {
+            variables.put("riskVerdict", verdict);
+            variables.put("riskDecisions", RiskDecisionVariables.toVariables(riskDecisions));
+        });
+        return variables;
     }
 
     private CreateProcessInstanceCommandStep3 command(Start start) {

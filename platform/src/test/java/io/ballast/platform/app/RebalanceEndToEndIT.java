@@ -213,7 +213,7 @@ class RebalanceEndToEndIT {
         restartPositionsBefore = positions(restartPortfolio);
         Map<String, BigDecimal> moves = large(restartPositionsBefore);
         restartRebalance = proposeLarge(restartPortfolio, moves, restartPositionsBefore);
-        awaitTask("portfolio-managers", restartRebalance);
+        JsonNode beforeTheStop = awaitTask("portfolio-managers", restartRebalance);
         // windows of seconds for one more portfolio, which the next test lets run out; overrides name a portfolio, so it is booked first
         escalationPortfolio = bookPortfolio("escalation");
         Files.writeString(config, Files.readString(config) + """
@@ -231,6 +231,12 @@ class RebalanceEndToEndIT {
         JsonNode task = awaitTask("portfolio-managers", restartRebalance);
         assertThat(task.get("proposedBy").asText()).isEqualTo("pat");
         assertThat(platform.stdout()).contains("Re-opened rebalance " + restartRebalance + " at Approve rebalance");
+        // dated when the approval began (its PENDING_APPROVAL entry), not at the restart; the same verdict and decisions
+        JsonNode pendingEntry = rebalance(restartRebalance).get("history").get(1);
+        assertThat(pendingEntry.get("to").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(java.time.Instant.parse(task.get("createdAt").asText())).isEqualTo(java.time.Instant.parse(pendingEntry.get("at").asText()));
+        assertThat(task.get("form").get("riskVerdict")).isNotNull().isEqualTo(beforeTheStop.get("form").get("riskVerdict"));
+        assertThat(task.get("form").get("riskDecisions")).isNotNull().isEqualTo(beforeTheStop.get("form").get("riskDecisions"));
 
         HttpResponse<String> approved = decide(task.get("id").asText(), "approve", PAULA, "after the restart");
 

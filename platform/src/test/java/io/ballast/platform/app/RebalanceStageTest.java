@@ -9,6 +9,10 @@ import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
 import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.portfolio.Portfolio;
+import io.ballast.api.risk.RiskAction;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.api.risk.RiskSubject;
+import io.ballast.api.risk.Severity;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.http.ApprovalPort;
@@ -23,10 +27,12 @@ import io.ballast.platform.riskfacts.RiskFactsAssembler;
 import io.ballast.platform.security.AccessDeniedException;
 import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.security.Role;
+import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.RebalanceFill;
 import io.ballast.platform.store.RebalanceHistoryEntry;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.store.StoredRiskEvaluation;
 import io.ballast.platform.workflow.EmbeddedWorkflowFixture;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -295,6 +301,64 @@ class RebalanceStageTest {
         engine.increaseTime(Duration.ofMinutes(20));
         StoredRebalance decided = awaitStatus(escalated, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION);
         assertThat(decided.history().getLast().actor()).isEqualTo("risk-rules");
+    }
+
+    /**
+     * Before the restart: PENDING rebalance P waiting since 90 minutes before now, ESCALATED rebalance E since an
+     * hour before now (pending 5 hours before). Their risk checks are stored as the workflow stores them
+     * (WORKFLOW, "rebalance &lt;id&gt;"): P's with an ALLOW and a NEEDS_APPROVAL decision (verdict NEEDS_APPROVAL),
+     * E's with one ALLOW (verdict ALLOW_ALL); a newer workflow evaluation of P's portfolio for another
+     * rebalance is not P's check. The re-opened tasks are dated when their approval began, not at the restart, and show those decisions.
+     */
+    @Test
+    void aReopenedTaskShowsWhenItsApprovalBeganAndTheStoredRiskDecisions() {
+        stopRuntime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
+                }, Clock.fixed(now.minus(Duration.ofHours(6)), ZoneOffset.UTC));
+        Map<String, Double> targets = new java.util.TreeMap<>();
+        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
+        String pending = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+        String escalated = desk.propose(autoPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+        Instant pendingSince = now.minus(Duration.ofMinutes(90));
+        Instant escalatedSince = now.minus(Duration.ofHours(1));
+        store.rebalances().transition(pending, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
+                pendingSince);
+        store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
+                now.minus(Duration.ofHours(5)));
+        store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.ESCALATED, "system", "window over", escalatedSince);
+        RiskDecision allowed = RiskDecision.of("sector-limit", Severity.INFO, RiskAction.ALLOW, RiskSubject.portfolio(manualPortfolio),
+                "S5 would be 10% of the portfolio, within 40%");
+        RiskDecision needsApproval = RiskDecision.of("large-rebalance", Severity.WARNING, RiskAction.NEEDS_APPROVAL,
+                RiskSubject.portfolio(manualPortfolio), "gross notional 1900 is above the limit of 1000");
+        RiskDecision escalatedAllowed = RiskDecision.of("sector-limit", Severity.INFO, RiskAction.ALLOW, RiskSubject.asset("K"),
+                "K would be 0.9% of the portfolio");
+        store.riskEvaluations().insert(new StoredRiskEvaluation(java.util.UUID.randomUUID().toString(), manualPortfolio,
+                now.minus(Duration.ofHours(2)), "v1", EvaluationTrigger.WORKFLOW, "rebalance " + pending, List.of(allowed, needsApproval)));
+        store.riskEvaluations().insert(new StoredRiskEvaluation(java.util.UUID.randomUUID().toString(), manualPortfolio,
+                now.minus(Duration.ofMinutes(1)), "v1", EvaluationTrigger.WORKFLOW, "rebalance " + java.util.UUID.randomUUID(),
+                List.of(escalatedAllowed)));
+        store.riskEvaluations().insert(new StoredRiskEvaluation(java.util.UUID.randomUUID().toString(), autoPortfolio,
+                now.minus(Duration.ofHours(5)), "v1", EvaluationTrigger.WORKFLOW, "rebalance " + escalated, List.of(escalatedAllowed)));
+
+        start();
+
+        ApprovalPort.TaskView approve = awaitTask("portfolio-managers", pending);
+        assertThat(approve.createdAt()).isEqualTo(pendingSince);
+        assertThat(approve.form()).containsEntry("riskVerdict", "NEEDS_APPROVAL").containsEntry("riskDecisions", List.of(
+                Map.of("rule", "sector-limit", "severity", "INFO", "action", "ALLOW",
+                        "subject", Map.of("kind", "PORTFOLIO", "id", manualPortfolio), "message", "S5 would be 10% of the portfolio, within 40%"),
+                Map.of("rule", "large-rebalance", "severity", "WARNING", "action", "NEEDS_APPROVAL",
+                        "subject", Map.of("kind", "PORTFOLIO", "id", manualPortfolio),
+                        "message", "gross notional 1900 is above the limit of 1000")));
+        ApprovalPort.TaskView escalatedTask = awaitTask("risk-officers", escalated);
+        assertThat(escalatedTask.createdAt()).isEqualTo(escalatedSince);
+        assertThat(escalatedTask.form()).containsEntry("riskVerdict", "ALLOW_ALL").containsEntry("riskDecisions", List.of(
+                Map.of("rule", "sector-limit", "severity", "INFO", "action", "ALLOW", "subject", Map.of("kind", "ASSET", "id", "K"),
+                        "message", "K would be 0.9% of the portfolio")));
     }
 
     /** Stored before the start: one approved automatically but not executed, one only proposed. Both go on. */

@@ -3,10 +3,15 @@ package io.ballast.platform.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ballast.api.risk.RiskAction;
+import io.ballast.api.risk.RiskDecision;
+import io.ballast.api.risk.RiskSubject;
+import io.ballast.api.risk.Severity;
 import io.ballast.platform.security.AccessDeniedException;
 import io.ballast.platform.security.AuthenticatedUser;
 import io.ballast.platform.security.Role;
 import io.ballast.platform.workflow.EmbeddedWorkflowFixture;
+import io.ballast.platform.workflow.RebalanceApprovalInstances;
 import io.camunda.client.api.worker.JobHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,6 +173,38 @@ class EmbeddedApprovalInboxTest {
         awaitJournal("R-3", "Execute EXECUTED");
         assertThat(journal("R-3")).containsExactly("RiskCheck PENDING_APPROVAL", "ApprovalWindowOver ESCALATED",
                 "EscalatedApproval APPROVED", "execute approved=true comment=approved on escalation", "Execute EXECUTED");
+    }
+
+    /**
+     * Re-opened as a restart re-opens it: started right before Approve rebalance, saying that task was created
+     * at 07:30 (90 minutes before the inbox's clock), with the stored risk check. The inbox dates it 07:30 and
+     * shows the decisions; the escalated task that follows is new, and dated by the inbox's clock (09:00).
+     */
+    @Test
+    void aReopenedTaskKeepsWhenItWasCreatedAndItsSuccessorIsDatedWhenItComes() {
+        Instant createdBeforeTheRestart = Instant.parse("2025-03-03T07:30:00Z");
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+                "rebalanceId", "R-6", "portfolioId", "P-6", "proposedBy", "alice", "trades", TRADES,
+                "estimatedCost", "31.40", "expectedBenefit", "0.0042", "reminderAfter", "P3650D",
+                "approvalWindow", APPROVAL_WINDOW.toString(), "escalationWindow", ESCALATION_WINDOW.toString()));
+        variables.putAll(RebalanceApprovalInstances.reopenedTaskVariables(RebalanceApprovalInstances.APPROVE_REBALANCE,
+                createdBeforeTheRestart, Optional.of("NEEDS_APPROVAL"), List.of(RiskDecision.of("concentration", Severity.CRITICAL,
+                        RiskAction.NEEDS_APPROVAL, RiskSubject.asset("ETH"), "ETH would be 42% of the portfolio, above the 25% limit"))));
+        workflow.client().newCreateInstanceCommand().bpmnProcessId(ApprovalTask.PROCESS_ID).latestVersion().variables(variables)
+                .startBeforeElement(RebalanceApprovalInstances.APPROVE_REBALANCE).send().join();
+
+        ApprovalTask reopened = awaitTask("R-6", MANAGERS, "Approve rebalance");
+        assertThat(reopened.createdAt()).isEqualTo(createdBeforeTheRestart);
+        assertThat(reopened.formVariables()).containsEntry("riskVerdict", "NEEDS_APPROVAL").containsEntry("riskDecisions", List.of(
+                Map.of("rule", "concentration", "severity", "CRITICAL", "action", "NEEDS_APPROVAL",
+                        "subject", Map.of("kind", "ASSET", "id", "ETH"), "message", "ETH would be 42% of the portfolio, above the 25% limit")));
+
+        workflow.increaseTime(APPROVAL_WINDOW);
+        ApprovalTask escalated = awaitTask("R-6", RISK_OFFICERS, "Escalated approval");
+        assertThat(escalated.createdAt()).isEqualTo(NOW);
+
+        workflow.increaseTime(ESCALATION_WINDOW);
+        awaitJournal("R-6", "AutomaticDecision AUTO_REJECTED_AFTER_ESCALATION");
     }
 
     @Test

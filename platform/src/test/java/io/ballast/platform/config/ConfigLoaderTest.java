@@ -229,6 +229,7 @@ class ConfigLoaderTest {
                 + "        volatilitySpike: {shortWindow: 20, longWindow: 120, ratioThreshold: 1.5}\n"
                 + "        drawdown: {levelFraction: 0.1}\n"
                 + "        correlationSpike: {shortWindow: 20, longWindow: 120, increaseThreshold: 0.2}\n"
+                + "        coolDown: PT6H\n"
                 + "    - portfolioId: p-2\n"
                 + "      target: {optimizer: max-sharpe, parameters: {riskAversion: 3}}\n"
                 + "      triggers: {calendar: {everyDays: 30}}\n"
@@ -243,11 +244,13 @@ class ConfigLoaderTest {
                 new TriggerSettings.Drift(0.05, null),
                 new TriggerSettings.VolatilitySpike(20, 120, 1.5),
                 new TriggerSettings.Drawdown(0.1),
-                new TriggerSettings.CorrelationSpike(20, 120, 0.2)));
+                new TriggerSettings.CorrelationSpike(20, 120, 0.2),
+                java.time.Duration.ofHours(6)));
         assertThat(portfolios.get(1).target()).isEqualTo(new RebalanceTarget(Map.of(), "max-sharpe", Map.of("riskAversion", 3)));
         assertThat(portfolios.get(1).triggers()).isEqualTo(new TriggerSettings(new TriggerSettings.Calendar(30, null, null),
                 null, null, null, null));
         assertThat(portfolios.get(1).hasTriggers()).isTrue();
+        assertThat(portfolios.get(1).triggers().coolDown()).as("left out: a day").isEqualTo(java.time.Duration.ofDays(1));
         assertThat(portfolios.get(2).target()).isNull();
         assertThat(portfolios.get(2).hasTriggers()).isFalse();
     }
@@ -279,6 +282,10 @@ class ConfigLoaderTest {
                 "rebalance.portfolios[p-1].triggers.correlationSpike.shortWindow must be a whole number, got 2.5");
         problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {correlationSpike: {shortWindow: 2, longWindow: 60, increaseThreshold: 0.2}}",
                 "rebalance.portfolios[p-1].triggers.correlationSpike.shortWindow must be at least 3 periods, got 2");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {drawdown: {levelFraction: 0.1}, coolDown: a day}",
+                "rebalance.portfolios[p-1].triggers.coolDown must be an ISO-8601 duration such as P1D or PT6H, got 'a day'");
+        problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {drawdown: {levelFraction: 0.1}, coolDown: -PT1H}",
+                "rebalance.portfolios[p-1].triggers.coolDown must be zero (no cool-down) or more, got PT-1H");
         problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {volatility: {shortWindow: 5}}",
                 "rebalance.portfolios[p-1].triggers: unknown key 'volatility'");
         for (Map.Entry<String, String> entry : problemByOverride.entrySet()) {

@@ -231,6 +231,60 @@ class RebalanceDeskTest {
                 starter, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /**
+     * Crypto C and D trade every day, equity E on weekdays; Thursday 2025-03-06 to Tuesday 2025-03-11.
+     * <pre>
+     * closes       Thu    Fri   Sat   Sun     Mon    Tue
+     *   C          100    110   99    108.9   98.01  98.01   returns Fri..Tue  0.1 -0.1  0.1 -0.1 0
+     *   D          100    90    99    89.1    98.01  98.01   returns Fri..Tue -0.1  0.1 -0.1  0.1 0
+     *   E          100    110   -     -       99     99      returns Fri, Mon, Tue 0.1 -0.1 0 (Mon from Fri's close)
+     * per period (n - 1), pairs over their common periods (means all 0):
+     *   C, D: 0.04 / 4 = 0.01 each; C-D -0.04 / 4 = -0.01
+     *   E: 0.02 / 2 = 0.01; C-E over Fri, Mon, Tue (0.01 + 0.01 + 0) / 2 = 0.01; D-E -0.01
+     * annual, each pair over the days both trade: C, D, C-D x 365; E, C-E, D-E x 252
+     *   C  3.65  -3.65   2.52
+     *   D -3.65   3.65  -2.52
+     *   E  2.52  -2.52   2.52
+     * (all x 252, as before, would make C's variance 2.52 and C-D -2.52)
+     * </pre>
+     */
+    @Test
+    void theCovarianceAnnualisesCryptoOver365DaysAndEquitiesOver252() {
+        Instant thursday = Instant.parse("2025-03-06T21:00:00Z");
+        Map<String, List<PriceBar>> barsByAsset = new java.util.LinkedHashMap<>();
+        barsByAsset.put("C", bars("C", thursday, "100", "110", "99", "108.9", "98.01", "98.01"));
+        barsByAsset.put("D", bars("D", thursday, "100", "90", "99", "89.1", "98.01", "98.01"));
+        barsByAsset.put("E", bars("E", thursday, "100", "110", null, null, "99", "99"));
+        Map<String, Instrument> instruments = Map.of(
+                "C", new Instrument("C", "C", AssetClass.CRYPTO, "Crypto", "USD"),
+                "D", new Instrument("D", "D", AssetClass.CRYPTO, "Crypto", "USD"),
+                "E", new Instrument("E", "E", AssetClass.EQUITY, "S1", "USD"));
+
+        ProposalMarket market = RebalanceDesk.market(new java.util.LinkedHashSet<>(barsByAsset.keySet()), barsByAsset,
+                io.ballast.api.marketdata.PriceHistory.ofBars(barsByAsset), instruments);
+
+        assertThat(market.covarianceAssets()).containsExactly("C", "D", "E");
+        double[][] expected = {{3.65, -3.65, 2.52}, {-3.65, 3.65, -2.52}, {2.52, -2.52, 2.52}};
+        double[][] actual = market.annualCovariance().getData();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(actual[i][j]).as("row %d column %d", i, j).isCloseTo(expected[i][j], org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+    }
+
+    /** One bar a day from {@code first}, a null close meaning no bar that day; volume 1 000 000. */
+    private static List<PriceBar> bars(String asset, Instant first, String... closes) {
+        List<PriceBar> bars = new ArrayList<>();
+        for (int day = 0; day < closes.length; day++) {
+            if (closes[day] != null) {
+                BigDecimal close = new BigDecimal(closes[day]);
+                bars.add(new PriceBar(asset, first.plus(day, ChronoUnit.DAYS), close, close, close, close, new BigDecimal("1000000")));
+            }
+        }
+        return bars;
+    }
+
     /** A1..A10 and K (sectors S1..S11), closing 100 on each of the 3 days before {@code now}, volume 1 000 000. */
     static void storeTheMarket(Store store, Instant now) {
         List<Instrument> instruments = new ArrayList<>();

@@ -25,6 +25,7 @@ import io.ballast.platform.store.StoredRebalance;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -132,11 +133,88 @@ class RebalanceTriggerWatchTest {
         store.rebalances().transition(first.id(), Optional.of(RebalanceStatus.PENDING_APPROVAL), RebalanceStatus.REJECTED, "bob",
                 "not now", NOW);
 
-        // the weights still drift, and the first is over: a new one
-        List<StoredRebalance> second = watch.evaluateAll();
+        // the weights still drift, and the first is over, and so is the default cool-down of a day: a new one
+        List<StoredRebalance> second = watch(NOW.plus(1, ChronoUnit.DAYS), override(drifted, new TriggerSettings(null,
+                new TriggerSettings.Drift(0.005, null), null, null, null))).evaluateAll();
         assertThat(second).hasSize(1);
         assertThat(second.getFirst().id()).isNotEqualTo(first.id());
         assertThat(started).hasSize(2);
+    }
+
+    /**
+     * Cool-down PT6H. A drifting portfolio per ending, each ended at NOW - 6 h + 1 µs, so at NOW each is
+     * 1 µs short of its cool-down's end: REJECTED, AUTO_REJECTED_AFTER_ESCALATION and BLOCKED hold the
+     * drift back; EXECUTED and FAILED do not. One µs later (NOW + 1 µs, exactly 6 h after the endings)
+     * the held-back ones propose again.
+     */
+    @Test
+    void aRejectedOrBlockedRebalanceHoldsTheTriggersBackForTheCoolDown() {
+        Duration coolDown = Duration.ofHours(6);
+        Instant ended = NOW.minus(coolDown).plus(1, ChronoUnit.MICROS);
+        TriggerSettings drift = new TriggerSettings(null, new TriggerSettings.Drift(0.005, null), null, null, null, coolDown);
+        Map<RebalanceStatus, String> portfolioByEnding = new java.util.LinkedHashMap<>();
+        for (RebalanceStatus ending : List.of(RebalanceStatus.REJECTED, RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION,
+                RebalanceStatus.BLOCKED, RebalanceStatus.EXECUTED, RebalanceStatus.FAILED)) {
+            String id = portfolio();
+            endedAt(id, ending, ended);
+            portfolioByEnding.put(ending, id);
+        }
+        BallastConfig.PortfolioOverride[] overrides = portfolioByEnding.values().stream().map(id -> override(id, drift))
+                .toArray(BallastConfig.PortfolioOverride[]::new);
+        started.clear();
+
+        assertThat(watch(NOW, overrides).evaluateAll()).extracting(StoredRebalance::portfolioId)
+                .containsExactly(portfolioByEnding.get(RebalanceStatus.EXECUTED), portfolioByEnding.get(RebalanceStatus.FAILED));
+        assertThat(watch(NOW.plus(1, ChronoUnit.MICROS), overrides).evaluateAll()).extracting(StoredRebalance::portfolioId)
+                .containsExactly(portfolioByEnding.get(RebalanceStatus.REJECTED),
+                        portfolioByEnding.get(RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION), portfolioByEnding.get(RebalanceStatus.BLOCKED));
+    }
+
+    /** The default cool-down, a day: rejected 23 h ago, held back; a manual proposal through the desk is not. */
+    @Test
+    void theCoolDownHoldsBackOnlyTheTriggersNotAManualProposal() {
+        String rejected = portfolio();
+        endedAt(rejected, RebalanceStatus.REJECTED, NOW.minus(23, ChronoUnit.HOURS));
+        RebalanceTriggerWatch watch = watch(NOW, override(rejected, new TriggerSettings(null, new TriggerSettings.Drift(0.005, null),
+                null, null, null)));
+
+        assertThat(watch.evaluateAll()).isEmpty();
+
+        StoredRebalance manual = desk(NOW).propose(rejected, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.of("now"),
+                Optional.empty(), "alice").orElseThrow().rebalance();
+        assertThat(manual.status()).isEqualTo(RebalanceStatus.PROPOSED);
+        assertThat(manual.trigger().orElseThrow().kind()).isEqualTo(TriggerKind.MANUAL);
+    }
+
+    /** Three price updates within the cool-down: the reason is logged at the first, and not again. */
+    @Test
+    void whyATriggerWasHeldBackIsLoggedOnce() {
+        String rejected = portfolio();
+        StoredRebalance ended = endedAt(rejected, RebalanceStatus.REJECTED, NOW.minus(1, ChronoUnit.HOURS));
+        RebalanceTriggerWatch watch = watch(NOW, override(rejected, new TriggerSettings(null, new TriggerSettings.Drift(0.005, null),
+                null, null, null)));
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RebalanceTriggerWatch.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' root logs warnings only
+        try {
+            for (int update = 0; update < 3; update++) {
+                assertThat(watch.evaluateAll()).isEmpty();
+            }
+        } finally {
+            logger.setLevel(level);
+            logger.detachAppender(appender);
+        }
+
+        // ended an hour before NOW, a day of cool-down: over 23 hours after NOW
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filteredOn(message -> message.contains("proposes nothing")).singleElement().satisfies(message -> assertThat(message)
+                        .startsWith("Portfolio " + rejected + ": the DRIFT trigger fired (weights off target:")
+                        .contains("proposes nothing until " + NOW.plus(23, ChronoUnit.HOURS) + ": rebalance " + ended.id() + " ended REJECTED at "
+                                + NOW.minus(1, ChronoUnit.HOURS))
+                        .endsWith("cool down for PT24H after a rebalance rejected or blocked (triggers.coolDown)"));
     }
 
     /**
@@ -237,6 +315,23 @@ class RebalanceTriggerWatchTest {
                 .containsExactly(new TriggerMeasure("drawdown from peak", 0.2, 0.2));
     }
 
+    /** A manual rebalance of the portfolio proposed an hour before {@code at}, and moved to {@code ending} at {@code at}. */
+    private StoredRebalance endedAt(String portfolioId, RebalanceStatus ending, Instant at) {
+        StoredRebalance old = desk(at.minus(1, ChronoUnit.HOURS)).propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()),
+                Optional.empty(), Optional.empty(), "alice").orElseThrow().rebalance();
+        List<RebalanceStatus> path = switch (ending) {
+            case REJECTED -> List.of(RebalanceStatus.PENDING_APPROVAL, RebalanceStatus.REJECTED);
+            case AUTO_REJECTED_AFTER_ESCALATION -> List.of(RebalanceStatus.PENDING_APPROVAL, RebalanceStatus.ESCALATED,
+                    RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION);
+            case EXECUTED -> List.of(RebalanceStatus.AUTO_APPROVED, RebalanceStatus.EXECUTED);
+            default -> List.of(ending);
+        };
+        for (RebalanceStatus status : path) {
+            store.rebalances().transition(old.id(), Optional.empty(), status, "system", "on its way", at);
+        }
+        return store.rebalances().find(old.id()).orElseThrow();
+    }
+
     private void blockedRebalanceProposedAt(String portfolioId, Instant at) {
         StoredRebalance old = desk(at).propose(portfolioId, RebalanceRequest.givenWeights(tenPercentOfA10ToK()), Optional.empty(),
                 Optional.empty(), "alice").orElseThrow().rebalance();
@@ -244,7 +339,7 @@ class RebalanceTriggerWatchTest {
     }
 
     private RebalanceTriggerWatch watch(Instant now, BallastConfig.PortfolioOverride... portfolios) {
-        return new RebalanceTriggerWatch(desk(now, portfolios), store.rebalances(), store.portfolioNavs(), store.priceBars(),
+        return new RebalanceTriggerWatch(desk(now, portfolios), store.rebalances(), store.latestRebalances(), store.portfolioNavs(), store.priceBars(),
                 config(portfolios), Clock.fixed(now, ZoneOffset.UTC));
     }
 

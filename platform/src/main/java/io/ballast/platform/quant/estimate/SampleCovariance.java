@@ -24,4 +24,36 @@ public final class SampleCovariance {
         Annualisation.requireValid(periodsPerYear);
         return Annualisation.annualise(PairwiseMoments.covariance(returns).perPeriodCovariance(), periodsPerYear);
     }
+
+    /**
+     * Annual covariance of assets that trade on different calendars (equities 252 days a year, crypto
+     * 365), in the order of {@code returns.assets()}: each pair scaled by the periods a year in which
+     * both trade, the smaller of their two counts. A pair's sample covariance is measured over the
+     * periods in which both have a return, so an equity-crypto pair co-moves on the equity's 252
+     * days; the crypto's weekend moves add to its own variance (× 365) but are measured against no
+     * equity move. (Scaling by the geometric mean sqrt(252 × 365) instead would keep the periodic
+     * correlation, but claim co-movement on days one of the two does not trade.) The min(p_i, p_j)
+     * matrix is positive semidefinite, so scaling a positive semidefinite periodic covariance
+     * element-wise by it keeps it so (Schur product theorem).
+     *
+     * @param periodsPerYearByAsset one per asset of {@code returns}, each at least 1
+     * @throws io.ballast.platform.problem.InvalidInputException as {@link #annualised(ReturnSeries, int)}, or
+     *     (field {@code periodsPerYear}) when the counts do not match the assets
+     */
+    public static double[][] annualisedPerPairCalendar(ReturnSeries returns, int[] periodsPerYearByAsset) {
+        if (periodsPerYearByAsset == null || periodsPerYearByAsset.length != returns.assetCount()) {
+            throw new io.ballast.platform.problem.InvalidInputException(Annualisation.FIELD, "needs one count per asset ("
+                    + returns.assetCount() + "), got " + (periodsPerYearByAsset == null ? "none" : periodsPerYearByAsset.length));
+        }
+        for (int periodsPerYear : periodsPerYearByAsset) {
+            Annualisation.requireValid(periodsPerYear);
+        }
+        double[][] covariance = PairwiseMoments.covariance(returns).perPeriodCovariance();
+        for (int i = 0; i < covariance.length; i++) {
+            for (int j = 0; j < covariance.length; j++) {
+                covariance[i][j] *= Math.min(periodsPerYearByAsset[i], periodsPerYearByAsset[j]);
+            }
+        }
+        return covariance;
+    }
 }
