@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * waits for the next due date rather than coming back at every new bar).
  *
  * <p>A trigger that fires within the portfolio's cool-down ({@code triggers.coolDown}) after its
- * latest rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION or BLOCKED proposes nothing: the
- * market rarely changes enough between two price updates for the people or the rules to decide
- * otherwise, and a firing trigger would propose the same trades at every one. Why it was held back
+ * latest rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION, BLOCKED or FAILED proposes nothing:
+ * the market rarely changes enough between two price updates for the people or the rules to decide
+ * otherwise, nor a venue that failed to recover, and a firing trigger would propose the same trades
+ * at every one. Why it was held back
  * is logged once per rejected rebalance, not at every price update. A proposal through the API
  * does not come here and is never held back.
  *
@@ -187,10 +188,10 @@ public final class RebalanceTriggerWatch {
         return true;
     }
 
-    /** The endings after which the triggers cool down: the people or the rules said no. */
+    /** The endings after which the triggers cool down: the people or the rules said no, or the execution failed. */
     static boolean endsCoolDown(RebalanceStatus status) {
         return status == RebalanceStatus.REJECTED || status == RebalanceStatus.AUTO_REJECTED_AFTER_ESCALATION
-                || status == RebalanceStatus.BLOCKED;
+                || status == RebalanceStatus.BLOCKED || status == RebalanceStatus.FAILED;
     }
 
     /** The configured target as what the desk proposes from. */
