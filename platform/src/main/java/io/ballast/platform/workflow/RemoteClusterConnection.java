@@ -8,6 +8,7 @@ import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the client of a Camunda 8 cluster from {@code workflow.remote}, after checking every key
@@ -18,7 +19,8 @@ final class RemoteClusterConnection {
     private RemoteClusterConnection() {
     }
 
-    static CamundaClient open(RemoteCluster remote, int jobWorkerThreads) {
+    /** @param jobThreads the job workers' threads, which stay the caller's to shut down */
+    static CamundaClient open(RemoteCluster remote, ScheduledExecutorService jobThreads) {
         URI grpcAddress = requireHttpUri(remote.grpcAddress(), "workflow.remote.grpcAddress");
         URI restAddress = requireHttpUri(remote.restAddress(), "workflow.remote.restAddress");
         CamundaClientBuilder builder = CamundaClient.newClientBuilder()
@@ -26,7 +28,7 @@ final class RemoteClusterConnection {
                 .applyEnvironmentVariableOverrides(false)
                 .grpcAddress(grpcAddress)
                 .restAddress(restAddress)
-                .numJobWorkerExecutionThreads(jobWorkerThreads);
+                .jobWorkerExecutor(jobThreads, false);
         OAuth oauth = remote.oauth();
         if (oauth.isConfigured()) {
             builder.credentialsProvider(credentials(oauth));

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,25 +29,29 @@ import org.slf4j.LoggerFactory;
  * (remote mode), the deployment of the {@code workflows/} folder, and the job workers.
  *
  * <p>Order: {@link #start}, {@link #deploy}, {@link #openWorker} for each worker, then
- * {@link #close} (workers, client, engine).
+ * {@link #close} (workers, the jobs in hand, client, engine).
  */
 public final class WorkflowRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowRuntime.class);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
     private static final String WORKER_NAME = "ballast";
+    /** How long {@link #close} lets the jobs in hand finish (each stores its step, then completes its job). */
+    private static final Duration JOBS_IN_HAND_DRAIN = Duration.ofSeconds(10);
 
     private final WorkflowMode mode;
     private final CamundaClient client;
     private final LoopbackZeebeEngine engine;
+    private final ScheduledExecutorService jobThreads;
     private final List<JobWorker> workers = new ArrayList<>();
     private WorkflowDeployment deployment = WorkflowDeployment.NONE;
     private boolean closed;
 
-    private WorkflowRuntime(WorkflowMode mode, CamundaClient client, LoopbackZeebeEngine engine) {
+    private WorkflowRuntime(WorkflowMode mode, CamundaClient client, LoopbackZeebeEngine engine, ScheduledExecutorService jobThreads) {
         this.mode = mode;
         this.client = client;
         this.engine = engine;
+        this.jobThreads = jobThreads;
     }
 
     /**
@@ -55,17 +62,35 @@ public final class WorkflowRuntime implements AutoCloseable {
      */
     public static WorkflowRuntime start(BallastConfig.Workflow config) {
         Objects.requireNonNull(config, "config");
-        return switch (config.mode()) {
-            case EMBEDDED -> startEmbedded(config.embedded(), config.jobWorkerThreads());
-            case REMOTE -> {
-                CamundaClient client = RemoteClusterConnection.open(config.remote(), config.jobWorkerThreads());
-                LOG.info("Workflow client for the Camunda cluster at {}", client.getConfiguration().getGrpcAddress());
-                yield new WorkflowRuntime(WorkflowMode.REMOTE, client, null);
-            }
-        };
+        ScheduledExecutorService jobThreads = jobThreads(config.jobWorkerThreads());
+        try {
+            return switch (config.mode()) {
+                case EMBEDDED -> startEmbedded(config.embedded(), jobThreads);
+                case REMOTE -> {
+                    CamundaClient client = RemoteClusterConnection.open(config.remote(), jobThreads);
+                    LOG.info("Workflow client for the Camunda cluster at {}", client.getConfiguration().getGrpcAddress());
+                    yield new WorkflowRuntime(WorkflowMode.REMOTE, client, null, jobThreads);
+                }
+            };
+        } catch (RuntimeException e) {
+            jobThreads.shutdownNow();
+            throw e;
+        }
     }
 
-    private static WorkflowRuntime startEmbedded(BallastConfig.EmbeddedEngine settings, int jobWorkerThreads) {
+    /**
+     * The job workers' threads, owned here rather than by the client, so that {@link #close} can let the
+     * jobs in hand finish before the client goes (the client would interrupt them mid-step).
+     */
+    private static ScheduledExecutorService jobThreads(int count) {
+        ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(count,
+                Thread.ofPlatform().name("ballast-job-", 0).daemon(true).factory());
+        // a poll scheduled before close is not run after it
+        threads.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return threads;
+    }
+
+    private static WorkflowRuntime startEmbedded(BallastConfig.EmbeddedEngine settings, ScheduledExecutorService jobThreads) {
         LoopbackZeebeEngine engine = LoopbackZeebeEngine.start(settings.gatewayPort());
         try {
             CamundaClient client = CamundaClient.newClientBuilder()
@@ -73,10 +98,10 @@ public final class WorkflowRuntime implements AutoCloseable {
                     .grpcAddress(engine.grpcAddress())
                     // the embedded engine has a gRPC gateway only, no REST API
                     .preferRestOverGrpc(false)
-                    .numJobWorkerExecutionThreads(jobWorkerThreads)
+                    .jobWorkerExecutor(jobThreads, false)
                     .build();
             LOG.info("Embedded Zeebe engine started; gateway {} (loopback only, state in memory)", engine.grpcAddress());
-            return new WorkflowRuntime(WorkflowMode.EMBEDDED, client, engine);
+            return new WorkflowRuntime(WorkflowMode.EMBEDDED, client, engine, jobThreads);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -176,7 +201,11 @@ public final class WorkflowRuntime implements AutoCloseable {
         engine.increaseTime(by);
     }
 
-    /** Closes the workers, then the client, then the embedded engine; a second call does nothing. */
+    /**
+     * Closes the workers, lets the jobs in hand finish (up to {@link #JOBS_IN_HAND_DRAIN}; one still running
+     * then is interrupted and handed out again by the engine), then closes the client, then the embedded
+     * engine; a second call does nothing.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -185,6 +214,15 @@ public final class WorkflowRuntime implements AutoCloseable {
         closed = true;
         workers.forEach(JobWorker::close);
         workers.clear();
+        jobThreads.shutdown();
+        try {
+            if (!jobThreads.awaitTermination(JOBS_IN_HAND_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Jobs still running {} after the workers closed are interrupted; the engine hands them out again once their timeout passes", JOBS_IN_HAND_DRAIN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jobThreads.shutdownNow();
         client.close();
         if (engine != null) {
             engine.close();
