@@ -63,7 +63,9 @@ final class RebalanceDeskPort implements RebalancePort {
 
     static RebalanceView view(StoredRebalance rebalance) {
         RebalanceProposal proposal = rebalance.proposal();
-        List<TradeView> trades = proposal.trades().stream().map(RebalanceDeskPort::trade).toList();
+        List<TradeView> trades = proposal.trades().stream()
+                .map(trade -> trade(trade, rebalance.executionPrices().map(prices -> prices.of(trade.asset())).orElse(null)))
+                .toList();
         List<HistoryEntry> history = rebalance.history().stream()
                 .map(entry -> new HistoryEntry(entry.at(), entry.actor(), entry.from().map(Enum::name).orElse(null), entry.to().name(),
                         entry.reason()))
@@ -109,9 +111,10 @@ final class RebalanceDeskPort implements RebalancePort {
                 rebalance.proposedAt(), trades, history, details);
     }
 
-    private static TradeView trade(RebalanceTrade trade) {
+    /** @param executionPrice null until the execution started */
+    private static TradeView trade(RebalanceTrade trade, BigDecimal executionPrice) {
         BigDecimal cost = trade.estimatedCost().total();
         return new TradeView(trade.asset(), trade.side().name(), trade.quantity(), trade.lastPrice(), trade.notional(), cost, trade.twap(),
-                trade.sliceCount());
+                trade.sliceCount(), executionPrice);
     }
 }

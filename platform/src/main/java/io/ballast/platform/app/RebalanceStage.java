@@ -81,7 +81,8 @@ final class RebalanceStage implements AutoCloseable {
         Store store = services.store();
         WorkflowRuntime workflow = services.workflow();
         RebalanceRiskCheck riskCheck = new RebalanceRiskCheck(services.facts()::ofStored, services.rules());
-        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(), riskCheck,
+        RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(),
+                store.priceBars(), riskCheck,
                 config, services.venues(), services.alerts(),
                 services.clock());
         for (RebalanceJobWorker worker : List.of(new RebalanceRiskCheckWorker(steps), new RebalanceStatusWorker(steps),

@@ -7,10 +7,12 @@ import io.ballast.api.execution.Fill;
 import io.ballast.api.execution.OrderSide;
 import io.ballast.api.portfolio.Portfolio;
 import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
 import io.ballast.api.risk.RiskDecision;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.rebalance.EscalationDecision;
 import io.ballast.platform.rebalance.ExecutedSlice;
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.ExecutionSlice;
 import io.ballast.platform.rebalance.ExecutionStatus;
 import io.ballast.platform.rebalance.RebalanceDesk;
@@ -23,6 +25,7 @@ import io.ballast.platform.rebalance.RebalanceTrade;
 import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.InstrumentRepository;
 import io.ballast.platform.store.PortfolioRepository;
+import io.ballast.platform.store.PriceBarRepository;
 import io.ballast.platform.store.RebalanceFill;
 import io.ballast.platform.store.RebalanceRepository;
 import io.ballast.platform.store.RebalanceTransitionException;
@@ -44,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +91,7 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     private final PortfolioRepository portfolios;
     private final RiskEvaluationRepository evaluations;
     private final InstrumentRepository instruments;
+    private final PriceBarRepository priceBars;
     private final RebalanceRiskCheck riskCheck;
     private final BallastConfig.Rebalance config;
     private final Function<String, Optional<ExecutionVenue>> venues;
@@ -98,12 +103,13 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
      * @param alerts where reminders go, with the rebalance's portfolio (the alert publisher)
      */
     RebalanceWorkflowSteps(RebalanceRepository rebalances, PortfolioRepository portfolios, RiskEvaluationRepository evaluations, InstrumentRepository instruments,
-                           RebalanceRiskCheck riskCheck, BallastConfig.Rebalance config, Function<String, Optional<ExecutionVenue>> venues,
+                           PriceBarRepository priceBars, RebalanceRiskCheck riskCheck, BallastConfig.Rebalance config, Function<String, Optional<ExecutionVenue>> venues,
                            BiConsumer<Alert, String> alerts, Clock clock) {
         this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
         this.portfolios = Objects.requireNonNull(portfolios, "portfolios");
         this.evaluations = Objects.requireNonNull(evaluations, "evaluations");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.priceBars = Objects.requireNonNull(priceBars, "priceBars");
         this.riskCheck = Objects.requireNonNull(riskCheck, "riskCheck");
         this.config = Objects.requireNonNull(config, "config");
         this.venues = Objects.requireNonNull(venues, "venues");
@@ -175,11 +181,21 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         return new Verdict(name, decided.approved(), verdict.decisions());
     }
 
+    /**
+     * Alerts once per rebalance and group: the reminder is recorded in the store before the alert goes out, so
+     * the job delivered again (the worker died after alerting, before completing) finds it and alerts no more.
+     * The price of at most once: a worker dying between the record and the alert loses that reminder; the
+     * approval window and the escalation still run.
+     */
     @Override
     public void remind(String rebalanceId, String group) {
         StoredRebalance rebalance = rebalance(rebalanceId);
         if (!rebalance.status().isAwaitingApproval()) {
             LOG.info("Rebalance {}: no reminder, it is {}", rebalanceId, rebalance.status());
+            return;
+        }
+        if (!rebalances.recordReminder(rebalanceId, group, now())) {
+            LOG.info("Rebalance {}: reminder to {} delivered again; it was sent already", rebalanceId, group);
             return;
         }
         Duration left = rebalance.windowLeft(clock.instant());
@@ -243,7 +259,12 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
 
     /**
      * Claims the execution ({@link #EXECUTION_LEASE}, renewed before each order with {@code beforeOrder}),
-     * then sends what is not booked yet.
+     * fixes its prices the first time, then sends what is not booked yet.
+     *
+     * <p>Prices: every order carries its asset's execution price as its reference price, the latest stored close
+     * when the execution first starts (a rebalance approved days after its proposal trades at today's prices, not
+     * the proposal's). They are stored before the first order, and every run after it uses the stored ones, so an
+     * order sent again under the same client order id carries the same price. Quantities stay as approved.
      *
      * @throws ExecutionClaimedException when another run holds the claim, at the start or at a renewal:
      *         nothing more is sent and nothing is stored as failed (the other run goes on)
@@ -269,10 +290,29 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         Set<String> booked = rebalances.fills(rebalanceId).stream()
                 .map(fill -> ExecutionSlice.key(rebalanceId, fill.asset(), fill.slice()))
                 .collect(Collectors.toSet());
+        List<RebalanceTrade> trades = rebalance.proposal().trades();
+        ExecutionPrices prices;
+        if (rebalance.executionPrices().isPresent()) {
+            prices = rebalance.executionPrices().get(); // a run again: the first run's prices, never the closes of now
+        } else if (!booked.isEmpty()) {
+            // slices booked without stored prices: a run from before they were stored sent them at the proposal's prices
+            prices = rebalances.fixExecutionPrices(rebalanceId, ExecutionPrices.asProposed(trades));
+        } else {
+            Map<String, PriceBar> latest = priceBars.latestBars(trades.stream().map(RebalanceTrade::asset).toList());
+            List<String> unpriced = trades.stream().map(RebalanceTrade::asset).filter(asset -> !latest.containsKey(asset)).toList();
+            if (!unpriced.isEmpty()) {
+                return Optional.of(fail(rebalance, "no close of " + String.join(", ", unpriced)
+                        + " is stored to price its orders at: nothing is sent"));
+            }
+            Map<String, BigDecimal> closes = new HashMap<>();
+            latest.forEach((asset, bar) -> closes.put(asset, bar.close()));
+            // another run may have fixed them since this one read the rebalance: the store keeps the first
+            prices = rebalances.fixExecutionPrices(rebalanceId, new ExecutionPrices(closes));
+        }
         if (booked.isEmpty()) {
             // before the first order: the portfolio may have changed since the proposal (another booking,
-            // an edit); an order the stored book cannot pay for or deliver is never sent
-            Optional<String> unaffordable = unaffordable(rebalance);
+            // an edit), and so may the prices; an order the stored book cannot pay for or deliver is never sent
+            Optional<String> unaffordable = unaffordable(rebalance, prices);
             if (unaffordable.isPresent()) {
                 return Optional.of(fail(rebalance, unaffordable.get()));
             }
@@ -281,13 +321,13 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         if (venue.isEmpty()) {
             return Optional.of(fail(rebalance, "no execution venue '" + config.venue() + "' is loaded (rebalance.venue)"));
         }
-        List<RebalanceTrade> trades = rebalance.proposal().trades();
+        // the settings' lot sizes cut only the trades stored before each trade kept its own
         Map<String, Instrument> instrumentByAsset = new HashMap<>();
         trades.forEach(trade -> instruments.find(trade.asset()).ifPresent(found -> instrumentByAsset.put(trade.asset(), found)));
         RebalanceExecution execution = new RebalanceExecution(venue.get(), config.venueParameters(),
                 RebalanceDesk.settings(config.proposal(), instrumentByAsset), FILL_TIMEOUT, FILL_POLL);
         String currency = rebalance.proposal().baseCurrency();
-        RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, booked,
+        RebalanceExecutionResult result = execution.execute(rebalanceId, rebalance.portfolioId(), trades, prices, booked,
                 slice -> {
                     claim(rebalanceId, claimant);
                     beforeOrder.run();
@@ -310,11 +350,16 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
     }
 
     /**
-     * Why the stored portfolio cannot carry the trades, if it cannot: a sell of more than it holds, or buys
-     * whose notional and estimated costs are more than its cash plus what the sells bring (their notional
-     * less their estimated costs).
+     * Why the stored portfolio cannot carry the trades at the execution prices, if it cannot: a sell of more than
+     * it holds, or buys whose notional and estimated costs are more than its cash plus what the sells bring (their
+     * notional less their estimated costs). A notional is the approved quantity times the execution price, rounded
+     * half-even to the currency's minor unit as the proposal rounds it.
+     *
+     * <p>Costs are the proposal's scaled by the price's move (execution price / last price), not kept as proposed:
+     * each part of the estimate, fee and half spread in basis points and the square-root impact, is a fraction of
+     * the notional at a given quantity, so at the same quantity it moves with the price exactly as the notional does.
      */
-    private Optional<String> unaffordable(StoredRebalance rebalance) {
+    private Optional<String> unaffordable(StoredRebalance rebalance, ExecutionPrices prices) {
         Optional<Portfolio> found = portfolios.find(rebalance.portfolioId());
         if (found.isEmpty()) {
             return Optional.of("portfolio " + rebalance.portfolioId() + " no longer exists: nothing is sent");
@@ -322,24 +367,29 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         Portfolio portfolio = found.get();
         Map<String, BigDecimal> held = new HashMap<>();
         portfolio.positions().forEach(position -> held.merge(position.asset(), position.quantity(), BigDecimal::add));
+        int minorUnit = Math.max(Currency.getInstance(rebalance.proposal().baseCurrency()).getDefaultFractionDigits(), 0);
         BigDecimal proceeds = BigDecimal.ZERO;
         BigDecimal needed = BigDecimal.ZERO;
         for (RebalanceTrade trade : rebalance.proposal().trades()) {
-            BigDecimal cost = trade.estimatedCost().total();
+            BigDecimal price = prices.of(trade.asset());
+            BigDecimal notional = trade.quantity().multiply(price).setScale(minorUnit, RoundingMode.HALF_EVEN);
+            BigDecimal cost = trade.estimatedCost().total().multiply(price)
+                    .divide(trade.lastPrice(), MathContext.DECIMAL128).setScale(minorUnit, RoundingMode.HALF_EVEN);
             if (trade.side() == OrderSide.SELL) {
                 BigDecimal holding = held.getOrDefault(trade.asset(), BigDecimal.ZERO);
                 if (trade.quantity().compareTo(holding) > 0) {
                     return Optional.of("the proposal sells " + plain(trade.quantity()) + " " + trade.asset() + " but portfolio "
                             + portfolio.id() + " now holds " + plain(holding) + ": nothing is sent");
                 }
-                proceeds = proceeds.add(trade.notional()).subtract(cost);
+                proceeds = proceeds.add(notional).subtract(cost);
             } else {
-                needed = needed.add(trade.notional()).add(cost);
+                needed = needed.add(notional).add(cost);
             }
         }
         BigDecimal available = portfolio.cash().add(proceeds);
         if (needed.compareTo(available) > 0) {
-            return Optional.of("the buys need " + plain(needed) + " (notional and estimated costs) but portfolio " + portfolio.id()
+            return Optional.of("the buys need " + plain(needed) + " (notional and estimated costs at the execution prices) but portfolio "
+                    + portfolio.id()
                     + " has " + plain(available) + " (cash " + plain(portfolio.cash()) + " plus " + plain(proceeds)
                     + " from the sells): nothing is sent");
         }

@@ -28,12 +28,13 @@ final class RebalanceHandlers {
 
     private record AcceptedBody(String id, String status) {}
 
+    /** {@code executionPrice} is written as null until the execution started: the contract requires every key. */
     private record TradeBody(String asset, String side, BigDecimal quantity, BigDecimal lastPrice, BigDecimal notional,
-                             BigDecimal estimatedCost, boolean twap, int sliceCount) {
+                             BigDecimal estimatedCost, boolean twap, int sliceCount, BigDecimal executionPrice) {
 
         static TradeBody of(TradeView trade) {
             return new TradeBody(trade.asset(), trade.side(), trade.quantity(), trade.lastPrice(), trade.notional(),
-                    trade.estimatedCost(), trade.twap(), trade.sliceCount());
+                    trade.estimatedCost(), trade.twap(), trade.sliceCount(), trade.executionPrice());
         }
     }
 

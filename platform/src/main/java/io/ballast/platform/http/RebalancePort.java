@@ -64,9 +64,13 @@ public interface RebalancePort {
         }
     }
 
-    /** @param side BUY or SELL; amounts in the portfolio's base currency */
+    /**
+     * @param side           BUY or SELL; amounts in the portfolio's base currency
+     * @param executionPrice the price its orders carry (the asset's latest close when the execution started); null
+     *                       until the execution started
+     */
     record TradeView(String asset, String side, BigDecimal quantity, BigDecimal lastPrice, BigDecimal notional,
-                     BigDecimal estimatedCost, boolean twap, int sliceCount) {
+                     BigDecimal estimatedCost, boolean twap, int sliceCount, BigDecimal executionPrice) {
     }
 
     /** @param from null for the first entry (the proposal) */

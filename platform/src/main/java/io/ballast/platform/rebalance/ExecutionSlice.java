@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param slice          which slice, from 1
  * @param sliceCount     how many slices the trade executes in
  * @param quantity       units of this slice; positive
- * @param referencePrice the price the trade was sized at, sent as the order's reference price
+ * @param referencePrice the asset's execution price (its latest close when the execution first started), sent as the
+ *                       order's reference price
  */
 public record ExecutionSlice(String key, String asset, OrderSide side, int slice, int sliceCount, BigDecimal quantity,
                              BigDecimal referencePrice) {

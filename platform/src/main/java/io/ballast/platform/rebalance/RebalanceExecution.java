@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
  *   <li>A trade flagged for TWAP goes in {@link RebalanceTrade#sliceCount()} slices: the quantity's whole lots
  *       shared equally, rounded down, and what is left over in the last slice (1 005 units in lots of 5 over 4
  *       slices: 250, 250, 250, 255). A trade of fewer lots than slices goes in one slice per lot, the rest in the
- *       last. A trade not flagged is one slice.</li>
+ *       last. A trade not flagged is one slice. The lot is the one stored on the trade when it was proposed, so a
+ *       configuration edited since does not re-cut an approved trade; only a trade stored before lot sizes were
+ *       kept on the trade takes the settings' lot.</li>
  *   <li>Each slice is a market order whose client order id is its {@link ExecutionSlice#key() key}
- *       {@code <rebalanceId>:<asset>:<slice>} and whose reference price is the trade's last price. Both come
- *       from the proposal, so an order sent again after a crash is the same order, and the venue answers it
- *       as the first time without trading twice.</li>
+ *       {@code <rebalanceId>:<asset>:<slice>} and whose reference price is the asset's {@link ExecutionPrices
+ *       execution price}. The caller fixes those once for the rebalance, so an order sent again after a crash is
+ *       the same order, and the venue answers it as the first time without trading twice.</li>
  *   <li>After each order the fills are polled until they reach its quantity; the slice is then handed to the
  *       caller ({@code onFilled}, to store it) before the next order goes out.</li>
  *   <li>A rejection, a venue that throws, fills that do not arrive within the timeout, or a caller that cannot
@@ -55,7 +57,7 @@ public final class RebalanceExecution {
     /**
      * @param venue           where the orders go (e.g. {@code PluginHost.executionVenue("paper")})
      * @param venueParameters the venue's parameters, sent with every order (the paper venue's costs)
-     * @param settings        the settings the proposal was made with: their lot sizes cut the slices
+     * @param settings        the settings in force now: their lot sizes cut the slices of a trade stored without its own
      * @param fillTimeout     how long to wait for one order's fills before the run fails
      * @param pollInterval    the pause between two polls of an order's fills
      */
@@ -72,11 +74,12 @@ public final class RebalanceExecution {
     }
 
     /**
-     * Every order of the rebalance, in the order they are sent.
+     * Every order of the rebalance, in the order they are sent, each at its asset's price in {@code prices}.
      *
-     * @throws InvalidInputException naming the field, when {@code rebalanceId} is blank or an asset is traded twice
+     * @throws InvalidInputException naming the field, when {@code rebalanceId} is blank, an asset is traded twice or
+     *         a traded asset has no execution price
      */
-    public List<ExecutionSlice> slices(String rebalanceId, List<RebalanceTrade> trades) {
+    public List<ExecutionSlice> slices(String rebalanceId, List<RebalanceTrade> trades, ExecutionPrices prices) {
         if (rebalanceId == null || rebalanceId.isBlank()) {
             throw new InvalidInputException("rebalanceId", "is required");
         }
@@ -90,9 +93,11 @@ public final class RebalanceExecution {
                         trades.get(i).asset() + " is traded twice; a rebalance has one trade per asset, and its slices' keys name the asset");
             }
         }
+        Objects.requireNonNull(prices, "prices");
         List<ExecutionSlice> slices = new ArrayList<>();
         for (OrderSide side : List.of(OrderSide.SELL, OrderSide.BUY)) {
-            trades.stream().filter(trade -> trade.side() == side).forEach(trade -> slices.addAll(slice(rebalanceId, trade)));
+            trades.stream().filter(trade -> trade.side() == side)
+                    .forEach(trade -> slices.addAll(slice(rebalanceId, trade, prices.of(trade.asset()))));
         }
         return slices;
     }
@@ -101,29 +106,30 @@ public final class RebalanceExecution {
      * Sends every slice not in {@code alreadyFilled} and waits for its fills.
      *
      * @param portfolioId   the portfolio the orders trade for
+     * @param prices        each traded asset's execution price, the orders' reference price: the same in every run
      * @param alreadyFilled keys of slices an earlier run filled in full and stored
      * @param onFilled      told of each slice filled in full, before the next order goes out; when it throws, the
      *                      run stops as failed
      * @throws InvalidInputException as {@link #slices}
      */
-    public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, Set<String> alreadyFilled,
-                                            Consumer<ExecutedSlice> onFilled) {
-        return execute(rebalanceId, portfolioId, trades, alreadyFilled, slice -> {
+    public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, ExecutionPrices prices,
+                                            Set<String> alreadyFilled, Consumer<ExecutedSlice> onFilled) {
+        return execute(rebalanceId, portfolioId, trades, prices, alreadyFilled, slice -> {
         }, onFilled);
     }
 
     /**
-     * As {@link #execute(String, String, List, Set, Consumer)}, with {@code beforeOrder} told of each slice before
+     * As {@link #execute(String, String, List, ExecutionPrices, Set, Consumer)}, with {@code beforeOrder} told of each slice before
      * its order goes out (to extend the job's lock and renew the claim on the execution); when it throws, that
      * exception propagates and no further order is sent. What was filled by then was given to {@code onFilled}.
      */
-    public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, Set<String> alreadyFilled,
-                                            Consumer<ExecutionSlice> beforeOrder, Consumer<ExecutedSlice> onFilled) {
+    public RebalanceExecutionResult execute(String rebalanceId, String portfolioId, List<RebalanceTrade> trades, ExecutionPrices prices,
+                                            Set<String> alreadyFilled, Consumer<ExecutionSlice> beforeOrder, Consumer<ExecutedSlice> onFilled) {
         Objects.requireNonNull(portfolioId, "portfolioId");
         Objects.requireNonNull(beforeOrder, "beforeOrder");
         Objects.requireNonNull(alreadyFilled, "alreadyFilled");
         Objects.requireNonNull(onFilled, "onFilled");
-        List<ExecutionSlice> slices = slices(rebalanceId, trades);
+        List<ExecutionSlice> slices = slices(rebalanceId, trades, prices);
         List<ExecutedSlice> executed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
@@ -167,9 +173,9 @@ public final class RebalanceExecution {
         return new RebalanceExecutionResult(rebalanceId, venue.id(), ExecutionStatus.COMPLETED, executed, skipped, List.of(), Optional.empty());
     }
 
-    private List<ExecutionSlice> slice(String rebalanceId, RebalanceTrade trade) {
+    private List<ExecutionSlice> slice(String rebalanceId, RebalanceTrade trade, BigDecimal price) {
         BigDecimal quantity = trade.quantity();
-        BigDecimal lot = settings.lotSize(trade.asset());
+        BigDecimal lot = trade.storedLotSize().orElseGet(() -> settings.lotSize(trade.asset()));
         BigDecimal lots = quantity.divideToIntegralValue(lot);
         int count = trade.sliceCount();
         if (lots.compareTo(BigDecimal.valueOf(count)) < 0) {
@@ -180,7 +186,7 @@ public final class RebalanceExecution {
         for (int slice = 1; slice <= count; slice++) {
             BigDecimal sliceQuantity = slice < count ? share : quantity.subtract(share.multiply(BigDecimal.valueOf(count - 1L)));
             slices.add(new ExecutionSlice(ExecutionSlice.key(rebalanceId, trade.asset(), slice), trade.asset(), trade.side(), slice, count,
-                    plain(sliceQuantity), trade.lastPrice()));
+                    plain(sliceQuantity), price));
         }
         return slices;
     }

@@ -215,7 +215,8 @@ public final class RebalanceProposer {
                 money(notional.multiply(BigDecimal.valueOf(settings.halfSpreadBps(holding.asset()))).divide(BPS), minorUnit),
                 money(notional.multiply(BigDecimal.valueOf(impactFraction)), minorUnit));
         boolean twap = participation > settings.twapThresholdFractionOfDailyVolume();
-        return new RebalanceTrade(holding.asset(), side, quantity, holding.lastPrice(), notional, cost, twap, twap ? settings.twapSliceCount() : 1);
+        return new RebalanceTrade(holding.asset(), side, quantity, settings.lotSize(holding.asset()), holding.lastPrice(), notional, cost, twap,
+                twap ? settings.twapSliceCount() : 1);
     }
 
     private boolean belowMinimum(RebalanceTrade trade) {

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.RebalanceProposal;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.trigger.TriggerFiring;
 
 /**
- * The JSON text of a rebalance's request, proposal and trigger firing, as the store keeps them.
+ * The JSON text of a rebalance's request, proposal, trigger firing and execution prices, as the store keeps them.
  *
  * <p>The records serialise as they are. BigDecimal amounts are written plain ({@code 0.00000001},
  * never {@code 1E-8}) and read back from the number's text, so value and scale come back exactly;
@@ -52,6 +53,10 @@ final class RebalanceJson {
 
     static TriggerFiring trigger(String json, String rebalanceId) {
         return read(json, TriggerFiring.class, rebalanceId);
+    }
+
+    static ExecutionPrices executionPrices(String json, String rebalanceId) {
+        return read(json, ExecutionPrices.class, rebalanceId);
     }
 
     private static <T> T read(String json, Class<T> type, String rebalanceId) {

@@ -2,6 +2,7 @@ package io.ballast.platform.store;
 
 import io.ballast.api.execution.OrderSide;
 import io.ballast.platform.problem.ConflictException;
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -27,8 +28,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Rebalances, their status history and their fills: tables {@code rebalance}, {@code rebalance_history}
- * and {@code rebalance_fill}. Every change is one transaction, committed before the call returns, so
+ * Rebalances, their status history, their fills and the reminders sent for them: tables {@code rebalance},
+ * {@code rebalance_history}, {@code rebalance_fill} and {@code rebalance_reminder}. Every change is one transaction, committed before the call returns, so
  * what a caller acknowledges is stored.
  */
 public final class RebalanceRepository {
@@ -40,6 +41,7 @@ public final class RebalanceRepository {
 
     private static final String SELECT = "SELECT r.id, r.portfolio_id, r.status, r.proposed_by, r.proposed_at, r.idempotency_key,"
             + " r.request_json, r.proposal_json, r.trigger_json, r.approval_window, r.escalation_window, r.status_since,"
+            + " r.execution_prices_json,"
             + " h.seq, h.changed_at, h.actor, h.from_status, h.to_status, h.reason"
             + " FROM rebalance r LEFT JOIN rebalance_history h ON h.rebalance_id = r.id";
 
@@ -132,6 +134,80 @@ public final class RebalanceRepository {
                 update.executeUpdate();
             }
             return Optional.of(until);
+        });
+    }
+
+    /**
+     * Fixes the prices rebalance {@code id}'s orders carry: stores {@code prices} when it has none yet, else keeps
+     * the ones stored first. One transaction on the rebalance's row, so of two runs racing, both get the same.
+     *
+     * @return the execution prices stored: {@code prices}, or the earlier ones
+     * @throws IllegalArgumentException when there is no rebalance {@code id}
+     */
+    public ExecutionPrices fixExecutionPrices(String id, ExecutionPrices prices) {
+        UUID uuid = uuid(id);
+        Objects.requireNonNull(prices, "prices");
+        return Transactions.call(dataSource, "storing the execution prices of rebalance " + id, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT execution_prices_json FROM rebalance WHERE id = ? FOR UPDATE")) {
+                query.setObject(1, uuid);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalArgumentException("rebalance " + id + " does not exist");
+                    }
+                    String stored = row.getString("execution_prices_json");
+                    if (stored != null) {
+                        return RebalanceJson.executionPrices(stored, id);
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE rebalance SET execution_prices_json = ? WHERE id = ?")) {
+                update.setString(1, RebalanceJson.write(prices));
+                update.setObject(2, uuid);
+                update.executeUpdate();
+            }
+            return prices;
+        });
+    }
+
+    /**
+     * Records that the reminder of rebalance {@code id} to {@code group} is sent at {@code at}, unless it was
+     * recorded before: one transaction on the rebalance's row, so of two deliveries of one reminder, racing or
+     * one after the other, exactly one is told to send it.
+     *
+     * @return true when recorded now (send it); false when it was recorded before (it was sent, or is being sent)
+     * @throws IllegalArgumentException when there is no rebalance {@code id}
+     */
+    public boolean recordReminder(String id, String group, Instant at) {
+        UUID uuid = uuid(id);
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(at, "at");
+        return Transactions.call(dataSource, "recording the reminder of rebalance " + id + " to " + group, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM rebalance WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, uuid);
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalArgumentException("rebalance " + id + " does not exist");
+                    }
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM rebalance_reminder WHERE rebalance_id = ? AND candidate_group = ?")) {
+                query.setObject(1, uuid);
+                query.setString(2, group);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rebalance_reminder (rebalance_id, candidate_group, reminded_at) VALUES (?, ?, ?)")) {
+                insert.setObject(1, uuid);
+                insert.setString(2, group);
+                insert.setObject(3, timestamp(at));
+                insert.executeUpdate();
+            }
+            return true;
         });
     }
 
@@ -570,7 +646,7 @@ public final class RebalanceRepository {
             List<StoredRebalance> result = new ArrayList<>(byId.size());
             byId.forEach((id, r) -> result.add(new StoredRebalance(r.id(), r.portfolioId(), r.status(), r.proposedBy(), r.proposedAt(),
                     r.idempotencyKey(), r.request(), r.proposal(), r.trigger(), r.approvalWindow(), r.escalationWindow(),
-                    r.statusSince(), histories.get(id))));
+                    r.statusSince(), r.executionPrices(), histories.get(id))));
             return result;
         } catch (SQLException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
@@ -579,6 +655,7 @@ public final class RebalanceRepository {
 
     private static StoredRebalance rebalance(ResultSet row, String id) throws SQLException {
         String trigger = row.getString("trigger_json");
+        String executionPrices = row.getString("execution_prices_json");
         return new StoredRebalance(
                 id,
                 row.getObject("portfolio_id", UUID.class).toString(),
@@ -592,6 +669,7 @@ public final class RebalanceRepository {
                 Duration.parse(row.getString("approval_window")),
                 Duration.parse(row.getString("escalation_window")),
                 instant(row, "status_since"),
+                executionPrices == null ? Optional.empty() : Optional.of(RebalanceJson.executionPrices(executionPrices, id)),
                 List.of());
     }
 

@@ -1,5 +1,6 @@
 package io.ballast.platform.store;
 
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.RebalanceProposal;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceStatus;
@@ -13,8 +14,9 @@ import java.util.Optional;
 /**
  * A stored rebalance with its status history, oldest change first.
  *
- * @param statusSince when the current status began: a pending approval has waited since then
- * @param history     every status change; the last one's {@code to} is {@link #status}
+ * @param statusSince     when the current status began: a pending approval has waited since then
+ * @param executionPrices the prices its orders carry, fixed when its execution first started; empty until then
+ * @param history         every status change; the last one's {@code to} is {@link #status}
  * @see NewRebalance for the other fields
  */
 public record StoredRebalance(
@@ -30,6 +32,7 @@ public record StoredRebalance(
         Duration approvalWindow,
         Duration escalationWindow,
         Instant statusSince,
+        Optional<ExecutionPrices> executionPrices,
         List<RebalanceHistoryEntry> history) {
 
     public StoredRebalance {
@@ -45,6 +48,7 @@ public record StoredRebalance(
         Objects.requireNonNull(approvalWindow, "approvalWindow");
         Objects.requireNonNull(escalationWindow, "escalationWindow");
         Objects.requireNonNull(statusSince, "statusSince");
+        Objects.requireNonNull(executionPrices, "executionPrices");
         history = List.copyOf(history);
     }
 

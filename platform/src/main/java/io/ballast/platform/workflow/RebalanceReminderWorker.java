@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Serves {@value #JOB_TYPE}: a WARNING alert that the rebalance still waits for the portfolio
- * managers, naming the rebalance, the group and the time left. A job delivered again may alert
- * again: a second reminder is noise, not harm.
+ * managers, naming the rebalance, the group and the time left. The step records the reminder before
+ * it alerts, so a job delivered again alerts no more.
  */
 public final class RebalanceReminderWorker extends RebalanceJobWorker {
 

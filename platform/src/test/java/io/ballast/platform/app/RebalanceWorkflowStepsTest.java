@@ -17,6 +17,9 @@ import io.ballast.api.risk.Severity;
 import io.ballast.platform.config.BallastConfig;
 import io.ballast.platform.construction.PortfolioConstruction;
 import io.ballast.platform.plugins.PluginHost;
+import io.ballast.api.marketdata.PriceBar;
+import io.ballast.platform.http.RebalancePort.TradeView;
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.RebalanceDesk;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceRiskCheck;
@@ -298,6 +301,18 @@ class RebalanceWorkflowStepsTest {
         });
     }
 
+    /** The job delivered again (the worker died after alerting, before completing), to this worker or another: one alert. */
+    @Test
+    void aReminderDeliveredTwiceAlertsOnce() {
+        String id = pending(manualPortfolio);
+        Instant statusSince = store.rebalances().find(id).orElseThrow().statusSince();
+
+        steps("paper", statusSince.plus(Duration.ofHours(1))).remind(id, "portfolio-managers");
+        steps("paper", statusSince.plus(Duration.ofHours(1)).plusSeconds(30)).remind(id, "portfolio-managers");
+
+        assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert.message()).contains("PT3H left"));
+    }
+
     @Test
     void automaticDecisionApprovesWithinTheLimitAndRejectsOverIt() {
         String within = escalated(autoPortfolio);
@@ -369,16 +384,19 @@ class RebalanceWorkflowStepsTest {
     }
 
     /**
-     * A first run booked the A10 sell and stopped before the K buy (a crash): the job again sends only
-     * the buy. Cash 0 + (999.00 - 1.00) - (900.90 + 1.00) = 96.10.
+     * A first run, by a version that did not store execution prices, booked the A10 sell and stopped before the K
+     * buy (a crash): the job again sends only the buy, at the proposal's price of 100 its orders carried, not at
+     * the close of 120 stored since. K fills at 100 x 1.001 = 100.1, fee 900.90 x 5 bp = 0.45 -> the minimum 1.
+     * Cash 0 + (999.00 - 1.00) - (900.90 + 1.00) = 96.10.
      */
     @Test
-    void executionDeliveredAgainAfterACrashSendsOnlyWhatWasNotBooked() {
+    void executionDeliveredAgainAfterACrashOfARunThatStoredNoPricesSendsOnlyWhatWasNotBookedAtTheProposalsPrices() {
         String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
         RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
         steps.check(id);
         store.rebalances().bookFills(id, List.of(new RebalanceFill("A10", 1, OrderSide.SELL, new BigDecimal("10"), new BigDecimal("99.9"),
                 BigDecimal.ONE, "USD", "first-run", PROPOSED_AT)));
+        storeClose("K", PROPOSED_AT, "120");
 
         assertThat(steps.execute(id)).isEmpty();
         assertThat(steps.execute(id)).isEmpty();
@@ -395,6 +413,136 @@ class RebalanceWorkflowStepsTest {
             assertThat(entry.to()).isEqualTo(RebalanceStatus.EXECUTED);
             assertThat(entry.reason()).isEqualTo("executed on paper: 1 orders now, 1 filled before");
         });
+        assertThat(store.rebalances().find(id).orElseThrow().executionPrices()).contains(
+                new ExecutionPrices(Map.of("A10", new BigDecimal("100"), "K", new BigDecimal("100"))));
+    }
+
+    /**
+     * Proposed at closes of 100; by the execution A10 closed at 102 and K at 104. The orders carry those, and the
+     * paper venue moves them 10 bp against the trader: SELL 10 A10 at 102 x 0.999 = 101.898, BUY 9 K at
+     * 104 x 1.001 = 104.104. Fees: 1 018.98 x 5 bp = 0.51 and 936.936 x 5 bp = 0.47, each the minimum 1.
+     * Cash 0 + 1 018.98 - 1 - 936.936 - 1 = 80.044. The view shows the execution prices beside the proposal's.
+     */
+    @Test
+    void executionPricesAreTheLatestClosesStoredWhenTheExecutionStarts() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        assertThat(RebalanceDeskPort.view(store.rebalances().find(id).orElseThrow()).trades())
+                .extracting(TradeView::asset, TradeView::executionPrice).containsExactly(tuple("A10", null), tuple("K", null));
+        storeClose("A10", PROPOSED_AT, "102");
+        storeClose("K", PROPOSED_AT, "104");
+
+        assertThat(steps.execute(id)).isEmpty();
+
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::side, RebalanceFill::quantity, RebalanceFill::price)
+                .containsExactly(tuple("A10", OrderSide.SELL, new BigDecimal("10"), new BigDecimal("101.898")),
+                        tuple("K", OrderSide.BUY, new BigDecimal("9"), new BigDecimal("104.104")));
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("80.044");
+        assertThat(RebalanceDeskPort.view(store.rebalances().find(id).orElseThrow()).trades())
+                .extracting(TradeView::asset, TradeView::lastPrice, TradeView::executionPrice)
+                .containsExactly(tuple("A10", new BigDecimal("100"), new BigDecimal("102")), tuple("K", new BigDecimal("100"), new BigDecimal("104")));
+    }
+
+    /**
+     * The first run fixes A10 at 102 and K at 104, books the A10 sell (at 101.898) and dies before the K order. K
+     * closes at 110 before the job comes again: the run again sends K at the stored 104 (104 x 1.001 = 104.104),
+     * never at the new close (which would be 110.11), so the order under K's client order id is the same order.
+     */
+    @Test
+    void aRunAgainAfterAPartialOneUsesTheStoredPricesNotACloseThatArrivedSince() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        steps("paper", PROPOSED_AT).check(id);
+        storeClose("A10", PROPOSED_AT, "102");
+        storeClose("K", PROPOSED_AT, "104");
+        java.util.concurrent.atomic.AtomicInteger orders = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> steps("paper", PROPOSED_AT).execute(id, () -> {
+            if (orders.incrementAndGet() == 2) {
+                throw new IllegalStateException("the worker died");
+            }
+        })).hasMessage("the worker died");
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::price)
+                .containsExactly(tuple("A10", new BigDecimal("101.898")));
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.AUTO_APPROVED);
+        storeClose("A10", PROPOSED_AT.plusSeconds(3600), "110");
+        storeClose("K", PROPOSED_AT.plusSeconds(3600), "110");
+
+        // the dead run's claim has lapsed by then
+        assertThat(steps("paper", PROPOSED_AT.plus(RebalanceWorkflowSteps.EXECUTION_LEASE).plusSeconds(1)).execute(id)).isEmpty();
+
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::price)
+                .containsExactly(tuple("A10", new BigDecimal("101.898")), tuple("K", new BigDecimal("104.104")));
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.EXECUTED);
+        assertThat(store.rebalances().find(id).orElseThrow().executionPrices()).contains(
+                new ExecutionPrices(Map.of("A10", new BigDecimal("102"), "K", new BigDecimal("104"))));
+    }
+
+    /**
+     * Cash 0. Proposed at 100: the sell brings 1 000.00 - 0.60 = 999.40 (fee 0.10, half spread 0.50, no impact: A10
+     * never moved), the buy needs 900.00 + 0.75 (fee 0.09, half spread 0.45, impact 900 x 0.0785674 x sqrt(9 / 1e6)
+     * = 0.21, K's daily volatility the sample deviation of its returns 0.1111 and 0): affordable. K closes at 112
+     * before the execution: 9 x 112 = 1 008.00 plus the costs scaled by 112 / 100, 0.84, is 1 008.84 > 999.40:
+     * FAILED, nothing sent.
+     */
+    @Test
+    void affordabilityIsCheckedAtTheExecutionPrices() {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        storeClose("K", PROPOSED_AT, "112");
+
+        String failure = "the buys need 1008.84 (notional and estimated costs at the execution prices) but portfolio " + autoPortfolio
+                + " has 999.4 (cash 0 plus 999.4 from the sells): nothing is sent";
+        assertThat(steps.execute(id)).contains(failure);
+
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast()).satisfies(entry -> {
+            assertThat(entry.to()).isEqualTo(RebalanceStatus.FAILED);
+            assertThat(entry.reason()).isEqualTo(failure);
+        });
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("0");
+    }
+
+    /** K's closes are gone by the execution: FAILED naming it, nothing sent, no prices stored. */
+    @Test
+    void executionOfAnAssetWithoutAStoredCloseFailsBeforeAnyOrder() throws Exception {
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK());
+        RebalanceWorkflowSteps steps = steps("paper", PROPOSED_AT);
+        steps.check(id);
+        try (java.sql.Connection connection = store.dataSource().getConnection();
+             java.sql.Statement delete = connection.createStatement()) {
+            assertThat(delete.executeUpdate("DELETE FROM price_bar WHERE asset_id = 'K'")).isEqualTo(3);
+        }
+
+        String failure = "no close of K is stored to price its orders at: nothing is sent";
+        assertThat(steps.execute(id)).contains(failure);
+
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(stored.history().getLast().reason()).isEqualTo(failure);
+        assertThat(stored.executionPrices()).isEmpty();
+        assertThat(store.rebalances().fills(id)).isEmpty();
+        assertThat(store.portfolios().find(autoPortfolio).orElseThrow().cash()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * Proposed with lots of 1 and every trade flagged for TWAP in 3 slices (threshold 0.0001% of the daily volume of
+     * 1 000 000: 10 and 9 units are over it): A10 10 = 3, 3, 4 and K 9 = 3, 3, 3. The equity lot is 5 by the
+     * execution; cut in it, A10 would go in 5, 5 and K in one slice of 9. The lots stored on the trades cut them.
+     */
+    @Test
+    void slicesAreCutInTheLotStoredOnTheTradeAfterTheConfigurationChanged() {
+        BallastConfig.Proposal proposedWith = new BallastConfig.Proposal(new BigDecimal("100"), 1, 5, 1, 0.000001, 3, 1, 1, 0.0001);
+        BallastConfig.Proposal configuredSince = new BallastConfig.Proposal(new BigDecimal("100"), 1, 5, 1, 0.000001, 3, 1, 5, 0.0001);
+        String id = propose(autoPortfolio, moveTenPercentOfA10ToK(), config("paper", proposedWith));
+        RebalanceWorkflowSteps steps = steps(config("paper", configuredSince), PROPOSED_AT);
+        steps.check(id);
+
+        assertThat(steps.execute(id)).isEmpty();
+
+        assertThat(store.rebalances().fills(id)).extracting(RebalanceFill::asset, RebalanceFill::slice, RebalanceFill::quantity)
+                .containsExactly(tuple("A10", 1, new BigDecimal("3")), tuple("A10", 2, new BigDecimal("3")), tuple("A10", 3, new BigDecimal("4")),
+                        tuple("K", 1, new BigDecimal("3")), tuple("K", 2, new BigDecimal("3")), tuple("K", 3, new BigDecimal("3")));
     }
 
     @Test
@@ -489,7 +637,7 @@ class RebalanceWorkflowStepsTest {
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
         RebalanceWorkflowSteps steps = new RebalanceWorkflowSteps(new io.ballast.platform.store.RebalanceRepository(flaky), store.portfolios(),
-                store.riskEvaluations(), store.instruments(), new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config("paper"),
+                store.riskEvaluations(), store.instruments(), store.priceBars(), new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config("paper"),
                 venue -> Optional.of(downAfterFills), (alert, portfolioId) -> alerts.add(alert), Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
 
         Optional<String> failure = steps.execute(id);
@@ -568,27 +716,45 @@ class RebalanceWorkflowStepsTest {
     }
 
     private RebalanceWorkflowSteps steps(String venue, Instant now) {
+        return steps(config(venue), now);
+    }
+
+    private RebalanceWorkflowSteps steps(BallastConfig.Rebalance config, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         RiskFactsAssembler facts = new RiskFactsAssembler(store.instruments(), store.priceBars(), store.portfolios(), store.portfolioNavs(),
                 Clock.systemUTC());
         return new RebalanceWorkflowSteps(store.rebalances(), store.portfolios(), store.riskEvaluations(), store.instruments(),
-                new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config(venue), plugins::executionVenue,
+                store.priceBars(), new RebalanceRiskCheck(facts::ofStored, rules::evaluate), config, plugins::executionVenue,
                 (alert, portfolioId) -> alerts.add(alert), clock);
     }
 
     private String propose(String portfolioId, Map<String, Double> targets) {
+        return propose(portfolioId, targets, config("paper"));
+    }
+
+    private String propose(String portfolioId, Map<String, Double> targets, BallastConfig.Rebalance config) {
         RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
-                new PortfolioConstruction(plugins::optimizer, List::of), config("paper"), (rebalance, approval) -> {
+                new PortfolioConstruction(plugins::optimizer, List::of), config, (rebalance, approval) -> {
                 }, Clock.fixed(PROPOSED_AT, ZoneOffset.UTC));
         return desk.propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.of("quarterly"), Optional.empty(), "alice")
                 .orElseThrow().rebalance().id();
     }
 
     private BallastConfig.Rebalance config(String venue) {
+        return config(venue, BallastConfig.Rebalance.defaults().proposal());
+    }
+
+    private BallastConfig.Rebalance config(String venue, BallastConfig.Proposal proposal) {
         BallastConfig.Rebalance defaults = BallastConfig.Rebalance.defaults();
         return new BallastConfig.Rebalance(defaults.approvalWindow(), defaults.escalationWindow(), defaults.reminderAfter(),
-                defaults.autoApproveNotionalLimit(), venue, RebalanceStageTest.PAPER_COSTS, defaults.proposal(),
+                defaults.autoApproveNotionalLimit(), venue, RebalanceStageTest.PAPER_COSTS, proposal,
                 List.of(new BallastConfig.PortfolioOverride(manualPortfolio, null, null, null, new BigDecimal("1000"))));
+    }
+
+    /** A close of {@code price} for {@code asset} at {@code at}, stored after the proposal (volume as the market's). */
+    private void storeClose(String asset, Instant at, String price) {
+        BigDecimal close = new BigDecimal(price);
+        store.priceBars().saveAll(List.of(new PriceBar(asset, at, close, close, close, close, new BigDecimal("1000000"))));
     }
 
     private static Map<String, Double> moveTenPercentOfA10ToK() {

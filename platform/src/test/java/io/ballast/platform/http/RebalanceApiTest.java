@@ -268,14 +268,15 @@ class RebalanceApiTest {
     @Nested
     class Read {
 
+        /** Both forms of executionPrice as the contract writes them: null (execution not started) on MSFT, a price on AAPL. */
         @Test
         void anyRoleReadsTheRebalanceWithItsTradesHistoryAndDetails() throws Exception {
             rebalances.views.put("rb-9", new RebalanceView("rb-9", "p-1", "PENDING_APPROVAL", "paula",
                     Instant.parse("2025-03-03T09:00:00Z"),
                     List.of(new TradeView("MSFT", "SELL", new BigDecimal("12"), new BigDecimal("410.50"), new BigDecimal("4926.00"),
-                                    new BigDecimal("1.23"), false, 1),
+                                    new BigDecimal("1.23"), false, 1, null),
                             new TradeView("AAPL", "BUY", new BigDecimal("300"), new BigDecimal("190.25"), new BigDecimal("57075.00"),
-                                    new BigDecimal("20.40"), true, 4)),
+                                    new BigDecimal("20.40"), true, 4, new BigDecimal("193.80"))),
                     List.of(new HistoryEntry(Instant.parse("2025-03-03T09:00:00Z"), "paula", null, "PROPOSED", null),
                             new HistoryEntry(Instant.parse("2025-03-03T09:00:01Z"), "workflow", "PROPOSED", "PENDING_APPROVAL",
                                     "notional 62001.00 above the auto-approve limit 50000")),
@@ -290,9 +291,9 @@ class RebalanceApiTest {
                      "proposedAt":"2025-03-03T09:00:00Z",
                      "trades":[
                        {"asset":"MSFT","side":"SELL","quantity":12,"lastPrice":410.50,"notional":4926.00,
-                        "estimatedCost":1.23,"twap":false,"sliceCount":1},
+                        "estimatedCost":1.23,"twap":false,"sliceCount":1,"executionPrice":null},
                        {"asset":"AAPL","side":"BUY","quantity":300,"lastPrice":190.25,"notional":57075.00,
-                        "estimatedCost":20.40,"twap":true,"sliceCount":4}],
+                        "estimatedCost":20.40,"twap":true,"sliceCount":4,"executionPrice":193.80}],
                      "history":[
                        {"at":"2025-03-03T09:00:00Z","actor":"paula","from":null,"to":"PROPOSED","reason":null},
                        {"at":"2025-03-03T09:00:01Z","actor":"workflow","from":"PROPOSED","to":"PENDING_APPROVAL",

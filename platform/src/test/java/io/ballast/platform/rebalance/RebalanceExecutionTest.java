@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * venue parameters: slippage 10 bp, fee 5 bp of the notional, minimum fee 1 (USD, cents, half-up)
+ * proposed at AAA 95 and CCC 38, executed at the execution prices AAA 100 and CCC 40 (the orders' reference prices)
  * SELL 50 AAA at 100:  fill 100 x (1 - 0.001) = 99.9;  notional 4 995;     fee 2.4975 -> 2.50
  * BUY 1005 CCC at 40, lots of 5, 4 slices: 201 lots / 4 = 50 lots = 250 units a slice, the last 1005 - 750 = 255
  *   fill 40 x 1.001 = 40.04; 250 x 40.04 = 10 010, fee 5.005 -> 5.01; 255 x 40.04 = 10 210.2, fee 5.1051 -> 5.11
@@ -42,6 +43,8 @@ class RebalanceExecutionTest {
     static final Map<String, Object> COSTS = Map.of("slippageBps", 10, "feeBps", 5, "minimumFee", 1);
     static final ProposalSettings SETTINGS = ProposalSettings.defaults().withLotSize("CCC", new BigDecimal("5"))
             .withLotSize("BTC", new BigDecimal("0.0001"));
+    /** Not the trades' last prices (95 and 38): the orders must carry these. */
+    static final ExecutionPrices PRICES = new ExecutionPrices(Map.of("AAA", new BigDecimal("100"), "CCC", new BigDecimal("40")));
 
     static PluginHost host;
     static ExecutionVenue paper;
@@ -66,14 +69,14 @@ class RebalanceExecutionTest {
         recorded = new ArrayList<>();
     }
 
-    /** The buy listed first; the sell still goes first. */
+    /** The buy listed first; the sell still goes first. Proposed at 38 and 95, each with its lot of {@link #SETTINGS}. */
     static List<RebalanceTrade> buyCccSellAaa() {
-        return List.of(twap("CCC", OrderSide.BUY, "1005", "40", 4), trade("AAA", OrderSide.SELL, "50", "100"));
+        return List.of(twap("CCC", OrderSide.BUY, "1005", "38", 4), trade("AAA", OrderSide.SELL, "50", "95"));
     }
 
     @Test
     void sellsGoFirstAndATwapTradeGoesInLotRoundedSlicesWithTheRemainderLast() {
-        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), Set.of(), recorded::add);
+        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, Set.of(), recorded::add);
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(result.venueId()).isEqualTo("paper");
@@ -108,17 +111,21 @@ class RebalanceExecutionTest {
         RebalanceExecution execution = execution(paper);
 
         // 0.0105 BTC = 105 lots of 0.0001; 105 / 4 = 26 lots = 0.0026 a slice, the last 0.0105 - 0.0078 = 0.0027
-        assertThat(execution.slices("r", List.of(twap("BTC", OrderSide.BUY, "0.0105", "60000", 4))))
+        List<RebalanceTrade> btc = List.of(twap("BTC", OrderSide.BUY, "0.0105", "60000", 4));
+        assertThat(execution.slices("r", btc, ExecutionPrices.asProposed(btc)))
                 .extracting(ExecutionSlice::key, ExecutionSlice::quantity, ExecutionSlice::sliceCount)
                 .containsExactly(tuple("r:BTC:1", new BigDecimal("0.0026"), 4), tuple("r:BTC:2", new BigDecimal("0.0026"), 4),
                         tuple("r:BTC:3", new BigDecimal("0.0026"), 4), tuple("r:BTC:4", new BigDecimal("0.0027"), 4));
         // 3 lots of 1 flagged for 10 slices: 3 slices of one lot
-        assertThat(execution.slices("r", List.of(twap("AAA", OrderSide.SELL, "3", "100", 10))))
+        List<RebalanceTrade> aaa = List.of(twap("AAA", OrderSide.SELL, "3", "100", 10));
+        assertThat(execution.slices("r", aaa, ExecutionPrices.asProposed(aaa)))
                 .extracting(ExecutionSlice::key, ExecutionSlice::quantity, ExecutionSlice::sliceCount)
                 .containsExactly(tuple("r:AAA:1", BigDecimal.ONE, 3), tuple("r:AAA:2", BigDecimal.ONE, 3), tuple("r:AAA:3", BigDecimal.ONE, 3));
-        assertThat(execution.slices("r", List.of(trade("AAA", OrderSide.SELL, "7", "100"))))
+        // proposed at 100, executed at 101: the order carries 101
+        assertThat(execution.slices("r", List.of(trade("AAA", OrderSide.SELL, "7", "100")),
+                new ExecutionPrices(Map.of("AAA", new BigDecimal("101")))))
                 .extracting(ExecutionSlice::key, ExecutionSlice::quantity, ExecutionSlice::referencePrice)
-                .containsExactly(tuple("r:AAA:1", new BigDecimal("7"), new BigDecimal("100")));
+                .containsExactly(tuple("r:AAA:1", new BigDecimal("7"), new BigDecimal("101")));
     }
 
     /** Slice 3's client order id was used before for another order: the paper venue rejects it. */
@@ -126,7 +133,7 @@ class RebalanceExecutionTest {
     void aRejectedOrderStopsTheRunAndTheFailureSaysWhatWasFilled() {
         paper.submit(Order.market(rebalanceId + ":CCC:3", "p-1", "CCC", OrderSide.BUY, BigDecimal.ONE, Optional.of(new BigDecimal("40"))));
 
-        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), Set.of(), recorded::add);
+        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, Set.of(), recorded::add);
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.executed()).extracting(done -> done.slice().key())
@@ -143,7 +150,7 @@ class RebalanceExecutionTest {
     void aVenueThatRefusesTheOrderFailsTheRunWithNothingFilled() {
         RebalanceExecution execution = new RebalanceExecution(paper, Map.of("feeBps", 2000), SETTINGS, Duration.ofSeconds(5), Duration.ofMillis(10));
 
-        RebalanceExecutionResult result = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), Set.of(), recorded::add);
+        RebalanceExecutionResult result = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, Set.of(), recorded::add);
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.executed()).isEmpty();
@@ -165,11 +172,11 @@ class RebalanceExecutionTest {
     @Test
     void aRunAgainSkipsTheStoredSlicesAndTheVenueDoesNotTradeASliceTwice() {
         RebalanceExecution execution = execution(paper);
-        RebalanceExecutionResult first = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), Set.of(), slice -> { });
+        RebalanceExecutionResult first = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, Set.of(), slice -> { });
         Set<String> stored = Set.of(rebalanceId + ":AAA:1", rebalanceId + ":CCC:1", rebalanceId + ":CCC:2");
 
-        RebalanceExecutionResult again = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), stored, recorded::add);
-        RebalanceExecutionResult third = execution.execute(rebalanceId, "p-1", buyCccSellAaa(),
+        RebalanceExecutionResult again = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, stored, recorded::add);
+        RebalanceExecutionResult third = execution.execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES,
                 Set.copyOf(first.executed().stream().map(done -> done.slice().key()).toList()), recorded::add);
 
         assertThat(again.status()).isEqualTo(ExecutionStatus.COMPLETED);
@@ -184,7 +191,7 @@ class RebalanceExecutionTest {
 
     @Test
     void aSliceThatCannotBeRecordedStopsTheRunBeforeTheNextOrder() {
-        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), Set.of(), slice -> {
+        RebalanceExecutionResult result = execution(paper).execute(rebalanceId, "p-1", buyCccSellAaa(), PRICES, Set.of(), slice -> {
             if (slice.slice().asset().equals("CCC")) {
                 throw new IllegalStateException("the store is down");
             }
@@ -203,7 +210,7 @@ class RebalanceExecutionTest {
         ExecutionVenue partial = new PartialVenue(new BigDecimal("40"));
         RebalanceExecution execution = new RebalanceExecution(partial, Map.of(), SETTINGS, Duration.ZERO, Duration.ZERO);
 
-        RebalanceExecutionResult result = execution.execute("r", "p-1", List.of(trade("AAA", OrderSide.SELL, "100", "10")), Set.of(),
+        RebalanceExecutionResult result = execution.execute("r", "p-1", List.of(trade("AAA", OrderSide.SELL, "100", "10")), PRICES, Set.of(),
                 recorded::add);
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -220,24 +227,58 @@ class RebalanceExecutionTest {
 
     @Test
     void anAssetTradedTwiceIsRefusedNamingTheTrade() {
-        assertThatThrownBy(() -> execution(paper).slices("r", List.of(trade("AAA", OrderSide.SELL, "1", "10"), trade("AAA", OrderSide.BUY, "1", "10"))))
+        assertThatThrownBy(() -> execution(paper).slices("r", List.of(trade("AAA", OrderSide.SELL, "1", "10"), trade("AAA", OrderSide.BUY, "1", "10")),
+                PRICES))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("trades[1].asset"));
-        assertThatThrownBy(() -> execution(paper).slices(" ", List.of()))
+        assertThatThrownBy(() -> execution(paper).slices(" ", List.of(), PRICES))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("rebalanceId"));
+    }
+
+    /** BBB has no execution price: refused before any order, naming it. */
+    @Test
+    void aTradeWithoutAnExecutionPriceIsRefusedBeforeAnyOrder() {
+        List<RebalanceTrade> trades = List.of(trade("AAA", OrderSide.SELL, "1", "10"), trade("BBB", OrderSide.BUY, "1", "10"));
+        List<String> aboutToBeSent = new ArrayList<>();
+
+        assertThatThrownBy(() -> execution(paper).execute(rebalanceId, "p-1", trades, PRICES, Set.of(),
+                slice -> aboutToBeSent.add(slice.key()), recorded::add))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("executionPrices.BBB"));
+        assertThat(aboutToBeSent).isEmpty();
+        assertThat(recorded).isEmpty();
+    }
+
+    /**
+     * The configuration's CCC lot went from 5 to 100 after the proposal: the trade still goes in lots of 5 it was
+     * stored with (250, 250, 250, 255, not 200, 200, 200, 405). A trade stored before lot sizes were kept on the
+     * trade takes the configured lot: 1 005 in lots of 100 over 4 slices is 10 lots, 2 a slice: 200, 200, 200, 405.
+     */
+    @Test
+    void slicesAreCutInTheLotStoredOnTheTradeAndOnlyATradeWithoutOneTakesTheConfiguredLot() {
+        RebalanceExecution execution = new RebalanceExecution(paper, COSTS, SETTINGS.withLotSize("CCC", new BigDecimal("100")),
+                Duration.ofSeconds(5), Duration.ofMillis(10));
+        List<RebalanceTrade> stored = List.of(twap("CCC", OrderSide.BUY, "1005", "38", 4));
+        List<RebalanceTrade> legacy = List.of(new RebalanceTrade("CCC", OrderSide.BUY, new BigDecimal("1005"), null, new BigDecimal("38"),
+                new BigDecimal("38190"), new TradeCost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), true, 4));
+
+        assertThat(execution.slices("r", stored, PRICES)).extracting(ExecutionSlice::quantity).containsExactly(new BigDecimal("250"),
+                new BigDecimal("250"), new BigDecimal("250"), new BigDecimal("255"));
+        assertThat(execution.slices("r", legacy, PRICES)).extracting(ExecutionSlice::quantity).containsExactly(new BigDecimal("200"),
+                new BigDecimal("200"), new BigDecimal("200"), new BigDecimal("405"));
     }
 
     static RebalanceExecution execution(ExecutionVenue venue) {
         return new RebalanceExecution(venue, COSTS, SETTINGS, Duration.ofSeconds(5), Duration.ofMillis(10));
     }
 
+    /** Each with the lot {@link #SETTINGS} gives its asset, as the proposal stores it. */
     static RebalanceTrade trade(String asset, OrderSide side, String quantity, String lastPrice) {
-        return new RebalanceTrade(asset, side, new BigDecimal(quantity), new BigDecimal(lastPrice),
+        return new RebalanceTrade(asset, side, new BigDecimal(quantity), SETTINGS.lotSize(asset), new BigDecimal(lastPrice),
                 new BigDecimal(quantity).multiply(new BigDecimal(lastPrice)), new TradeCost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
                 false, 1);
     }
 
     static RebalanceTrade twap(String asset, OrderSide side, String quantity, String lastPrice, int slices) {
-        return new RebalanceTrade(asset, side, new BigDecimal(quantity), new BigDecimal(lastPrice),
+        return new RebalanceTrade(asset, side, new BigDecimal(quantity), SETTINGS.lotSize(asset), new BigDecimal(lastPrice),
                 new BigDecimal(quantity).multiply(new BigDecimal(lastPrice)), new TradeCost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
                 true, slices);
     }

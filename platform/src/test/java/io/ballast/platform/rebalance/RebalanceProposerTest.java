@@ -52,9 +52,10 @@ class RebalanceProposerTest {
 
         assertThat(proposal.netAssetValue()).isEqualByComparingTo("100000");
         assertThat(proposal.trades()).containsExactly(
-                new RebalanceTrade("BBB", OrderSide.SELL, new BigDecimal("52"), new BigDecimal("100"), new BigDecimal("5200.00"),
+                // each with the lot it was rounded to: BBB and AAA the default of 1
+                new RebalanceTrade("BBB", OrderSide.SELL, new BigDecimal("52"), BigDecimal.ONE, new BigDecimal("100"), new BigDecimal("5200.00"),
                         new TradeCost(new BigDecimal("5.20"), new BigDecimal("2.60"), new BigDecimal("3.90")), false, 1),
-                new RebalanceTrade("AAA", OrderSide.BUY, new BigDecimal("333"), new BigDecimal("30"), new BigDecimal("9990.00"),
+                new RebalanceTrade("AAA", OrderSide.BUY, new BigDecimal("333"), BigDecimal.ONE, new BigDecimal("30"), new BigDecimal("9990.00"),
                         new TradeCost(new BigDecimal("9.99"), new BigDecimal("19.98"), new BigDecimal("19.98")), true, 8));
         assertThat(proposal.skipped()).singleElement().satisfies(skip -> {
             assertThat(skip.asset()).isEqualTo("BTC");
@@ -192,6 +193,7 @@ class RebalanceProposerTest {
         assertThat(proposal.trades()).singleElement().satisfies(trade -> {
             assertThat(trade.quantity()).isEqualByComparingTo("0.3333");
             assertThat(trade.notional()).isEqualByComparingTo("9999.00");
+            assertThat(trade.storedLotSize()).contains(new BigDecimal("0.0001"));
         });
         assertThat(proposal.cashAfter()).isEqualByComparingTo("1.00");
     }

@@ -245,7 +245,7 @@ class RebalanceRiskCheckTest {
 
     static RebalanceTrade trade(String asset, OrderSide side, String quantity, String lastPrice) {
         BigDecimal notional = new BigDecimal(quantity).multiply(new BigDecimal(lastPrice));
-        return new RebalanceTrade(asset, side, new BigDecimal(quantity), new BigDecimal(lastPrice), notional,
+        return new RebalanceTrade(asset, side, new BigDecimal(quantity), BigDecimal.ONE, new BigDecimal(lastPrice), notional,
                 new TradeCost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), false, 1);
     }
 

@@ -15,7 +15,7 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "4.1";
+        return "5";
     }
 
     @Override

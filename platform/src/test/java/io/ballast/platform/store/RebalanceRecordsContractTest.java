@@ -2,10 +2,12 @@ package io.ballast.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ballast.api.execution.OrderSide;
 import io.ballast.api.portfolio.Portfolio;
 import io.ballast.api.portfolio.Position;
+import io.ballast.platform.rebalance.ExecutionPrices;
 import io.ballast.platform.rebalance.RebalanceProposal;
 import io.ballast.platform.rebalance.RebalanceRequest;
 import io.ballast.platform.rebalance.RebalanceStatus;
@@ -79,10 +81,11 @@ abstract class RebalanceRecordsContractTest {
 
     /** Amounts with trailing zeros and 8 decimals, doubles with every digit: the JSON must keep them all. */
     static RebalanceProposal proposal() {
-        RebalanceTrade sell = new RebalanceTrade("AAA", OrderSide.SELL, new BigDecimal("4"), new BigDecimal("105.00"),
+        RebalanceTrade sell = new RebalanceTrade("AAA", OrderSide.SELL, new BigDecimal("4"), new BigDecimal("1.0"), new BigDecimal("105.00"),
                 new BigDecimal("420.00"), new TradeCost(new BigDecimal("0.42"), new BigDecimal("0.21"), new BigDecimal("0.03")), false, 1);
-        RebalanceTrade buy = new RebalanceTrade("CCC-USD", OrderSide.BUY, new BigDecimal("0.12345678"), new BigDecimal("3000.12345678"),
-                new BigDecimal("370.39"), new TradeCost(new BigDecimal("0.37"), new BigDecimal("0.19"), new BigDecimal("1.07")), true, 4);
+        RebalanceTrade buy = new RebalanceTrade("CCC-USD", OrderSide.BUY, new BigDecimal("0.12345678"), new BigDecimal("0.00000001"),
+                new BigDecimal("3000.12345678"), new BigDecimal("370.39"),
+                new TradeCost(new BigDecimal("0.37"), new BigDecimal("0.19"), new BigDecimal("1.07")), true, 4);
         SkippedTrade skipped = new SkippedTrade("BBB", OrderSide.BUY, new BigDecimal("0.4"), new BigDecimal("76.00"),
                 SkipReason.LESS_THAN_ONE_LOT, "BBB: 0.4 units is less than one lot of 1");
         return new RebalanceProposal("USD", new BigDecimal("11000.00"), List.of(sell, buy), List.of(skipped), 1.0,
@@ -112,7 +115,7 @@ abstract class RebalanceRecordsContractTest {
         InsertedRebalance inserted = store.rebalances().insert(given);
 
         StoredRebalance expected = new StoredRebalance(given.id(), portfolioId, RebalanceStatus.PROPOSED, "alice", T0,
-                Optional.of("key-1"), given.request(), proposal(), Optional.of(drift()), APPROVAL, ESCALATION, T0,
+                Optional.of("key-1"), given.request(), proposal(), Optional.of(drift()), APPROVAL, ESCALATION, T0, Optional.empty(),
                 List.of(new RebalanceHistoryEntry(T0, "alice", Optional.empty(), RebalanceStatus.PROPOSED,
                         "DRIFT trigger: AAA is 6.2% off its target")));
         assertThat(inserted).isEqualTo(new InsertedRebalance(expected, true));
@@ -122,6 +125,8 @@ abstract class RebalanceRecordsContractTest {
         RebalanceProposal read = store.rebalances().find(given.id()).orElseThrow().proposal();
         assertThat(read.trades().get(0).lastPrice().toPlainString()).isEqualTo("105.00");
         assertThat(read.trades().get(1).quantity().toPlainString()).isEqualTo("0.12345678");
+        assertThat(read.trades().get(0).lotSize().toPlainString()).isEqualTo("1.0");
+        assertThat(read.trades().get(1).lotSize().toPlainString()).isEqualTo("0.00000001");
         assertThat(read.trackingErrorBefore()).isEqualTo(0.031234567890123456);
         // Long and Double again, as the platform hands parameters to an extension (not Integer, not BigDecimal)
         assertThat(store.rebalances().find(given.id()).orElseThrow().request().optimizerParameters())
@@ -223,6 +228,93 @@ abstract class RebalanceRecordsContractTest {
         // lapsed: run-b takes it, and run-a's renewal is refused
         assertThat(rebalances.claimExecution(id, "run-b", T0.plusSeconds(111), lease)).contains(T0.plusSeconds(171));
         assertThat(rebalances.claimExecution(id, "run-a", T0.plusSeconds(112), lease)).isEmpty();
+    }
+
+    /**
+     * A proposal stored before trades kept their lot size: its JSON has no {@code lotSize}, and it reads with none,
+     * so its execution falls back to the configured lot.
+     */
+    @Test
+    void aTradeStoredBeforeLotSizesWereKeptReadsWithoutOne() throws Exception {
+        String id = store.rebalances().insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        String json;
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT proposal_json FROM rebalance WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                json = row.getString(1);
+            }
+        }
+        String before = json.replaceAll("\"lotSize\":[0-9.]+,", "");
+        assertThat(before).doesNotContain("lotSize").isNotEqualTo(json);
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE rebalance SET proposal_json = ? WHERE id = ?")) {
+            update.setString(1, before);
+            update.setObject(2, UUID.fromString(id));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        List<RebalanceTrade> trades = store.rebalances().find(id).orElseThrow().proposal().trades();
+
+        assertThat(trades).extracting(RebalanceTrade::asset, RebalanceTrade::storedLotSize)
+                .containsExactly(tuple("AAA", Optional.empty()), tuple("CCC-USD", Optional.empty()));
+        assertThat(trades.get(1).quantity().toPlainString()).isEqualTo("0.12345678");
+    }
+
+    /** Fixed by the first call, kept by every later one, read with the rebalance, every digit and scale kept. */
+    @Test
+    void executionPricesAreFixedOnceAndReadWithTheRebalance() {
+        String id = store.rebalances().insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        ExecutionPrices first = new ExecutionPrices(Map.of("AAA", new BigDecimal("106.50"), "CCC-USD", new BigDecimal("3010.12345678")));
+        ExecutionPrices later = new ExecutionPrices(Map.of("AAA", new BigDecimal("120"), "CCC-USD", new BigDecimal("2900")));
+        assertThat(store.rebalances().find(id).orElseThrow().executionPrices()).isEmpty();
+
+        assertThat(store.rebalances().fixExecutionPrices(id, first)).isEqualTo(first);
+        assertThat(store.rebalances().fixExecutionPrices(id, later)).isEqualTo(first);
+
+        ExecutionPrices read = store.rebalances().find(id).orElseThrow().executionPrices().orElseThrow();
+        assertThat(read).isEqualTo(first);
+        assertThat(read.of("AAA").toPlainString()).isEqualTo("106.50");
+        assertThat(read.of("CCC-USD").toPlainString()).isEqualTo("3010.12345678");
+        assertThatThrownBy(() -> store.rebalances().fixExecutionPrices(UUID.randomUUID().toString(), first))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not exist");
+    }
+
+    /** One record per rebalance and group: the first delivery is told to send, a second one not, two racing one of them. */
+    @Test
+    void aReminderIsRecordedOncePerRebalanceAndGroup() throws Exception {
+        RebalanceRepository rebalances = store.rebalances();
+        String id = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        String other = rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())).rebalance().id();
+
+        assertThat(rebalances.recordReminder(id, "portfolio-managers", T1)).isTrue();
+        assertThat(rebalances.recordReminder(id, "portfolio-managers", T2)).isFalse();
+        assertThat(rebalances.recordReminder(id, "risk-officers", T2)).isTrue();
+        assertThat(rebalances.recordReminder(other, "portfolio-managers", T2)).isTrue();
+        assertThatThrownBy(() -> rebalances.recordReminder(UUID.randomUUID().toString(), "portfolio-managers", T2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not exist");
+        assertThat(countRows("SELECT COUNT(*) FROM rebalance_reminder WHERE rebalance_id = '" + id + "'")).isEqualTo(2);
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String racing = rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())).rebalance().id();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> deliveries = new ArrayList<>();
+                for (int thread = 0; thread < 2; thread++) {
+                    deliveries.add(threads.submit(() -> {
+                        start.await();
+                        return rebalances.recordReminder(racing, "portfolio-managers", T3);
+                    }));
+                }
+                start.countDown();
+
+                assertThat(List.of(deliveries.get(0).get(), deliveries.get(1).get())).containsExactlyInAnyOrder(true, false);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
