@@ -1,9 +1,9 @@
 -- PostgreSQL only; H2 has its own V4_1. Versioned V4_1 like V1_1, off the common sequence.
 --
 -- The price watermark (MAX(bar_time) and COUNT(*) of price_bar) is read by the risk monitor at each
--- poll and by every read of recent bars, to tell whether the bars cached for it are still current.
--- The primary key leads with asset_id, so without an index on bar_time the newest bar time is a scan
--- of the whole table; with it, a probe. A TimescaleDB hypertable has such an index already
+-- poll, to tell whether new prices arrived. The primary key leads with asset_id, so without an index
+-- on bar_time the newest bar time is a scan of the whole table; with it, a probe. (The count is still
+-- a scan on PostgreSQL; H2 keeps a table's row count.) A TimescaleDB hypertable has such an index already
 -- (create_hypertable makes one on bar_time), so this adds one only to the plain table.
 DO $$
 DECLARE

@@ -24,6 +24,7 @@ import io.ballast.platform.store.EvaluationTrigger;
 import io.ballast.platform.store.RebalanceHistoryEntry;
 import io.ballast.platform.store.Store;
 import io.ballast.platform.store.StoredRebalance;
+import io.ballast.platform.store.StoredRiskEvaluation;
 import io.ballast.platform.workflow.RebalanceApprovalCheckWorker;
 import io.ballast.platform.workflow.RebalanceApprovalInstances;
 import io.ballast.platform.workflow.RebalanceAutoDecisionWorker;
@@ -203,7 +204,7 @@ final class RebalanceStage implements AutoCloseable {
         Instant createdAt = rebalance.history().reversed().stream().filter(entry -> entry.to() == rebalance.status())
                 .map(RebalanceHistoryEntry::at).findFirst().orElse(rebalance.statusSince());
         // the risk-check step stores its evaluation as requested by "rebalance <id>"
-        Optional<io.ballast.platform.store.StoredRiskEvaluation> check = store.riskEvaluations().latestOf(rebalance.portfolioId(), EvaluationTrigger.WORKFLOW,
+        Optional<StoredRiskEvaluation> check = store.riskEvaluations().latestOf(rebalance.portfolioId(), EvaluationTrigger.WORKFLOW,
                 "rebalance " + rebalance.id());
         if (check.isEmpty()) {
             LOG.warn("Rebalance {}: no stored risk check, its re-opened task shows no risk decisions", rebalance.id());

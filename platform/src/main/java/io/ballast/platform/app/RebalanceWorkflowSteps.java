@@ -281,8 +281,13 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         }
         if (!rebalance.status().isApproved()) {
             String failure = "rebalance " + rebalanceId + " is " + rebalance.status() + " in the store, not approved: nothing is executed";
-            LOG.warn(failure);
-            return Optional.of(failure);
+            if (rebalance.status().isTerminal()) {
+                LOG.warn(failure);
+                return Optional.of(failure);
+            }
+            // the process ends here, and nothing else would ever move the stored rebalance on: left as it is,
+            // it would hold the portfolio's next rebalance for ever
+            return Optional.of(fail(rebalance, failure));
         }
         String claimant = UUID.randomUUID().toString();
         claim(rebalanceId, claimant);

@@ -12,8 +12,8 @@ import java.util.Set;
  * {@code rebalance.portfolios[].triggers}); each may be left out (null). The rebalance stage turns
  * them into its trigger objects; the checks here name the config key, so a bad value stops the start.
  *
- * @param coolDown how long after the portfolio's last rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION
- *                 or BLOCKED no trigger proposes again (the same trigger would otherwise propose the same
+ * @param coolDown how long after the portfolio's last rebalance ended REJECTED, AUTO_REJECTED_AFTER_ESCALATION,
+ *                 BLOCKED or FAILED no trigger proposes again (the same trigger would otherwise propose the same
  *                 trades at every new price); zero: no cool-down. A proposal through the API is never held back.
  */
 public record TriggerSettings(Calendar calendar, Drift drift, VolatilitySpike volatilitySpike, Drawdown drawdown,

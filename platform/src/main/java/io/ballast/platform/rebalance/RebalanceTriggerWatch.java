@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class RebalanceTriggerWatch {
     private final List<BallastConfig.PortfolioOverride> watched;
     private final Map<String, Triggers> triggersByPortfolio = new LinkedHashMap<>();
     /** The ended rebalances whose cool-down was logged as holding a trigger back: each is logged once. */
-    private final Set<String> coolDownsLogged = new java.util.HashSet<>();
+    private final Set<String> coolDownsLogged = new HashSet<>();
     private final Clock clock;
 
     public RebalanceTriggerWatch(RebalanceDesk desk, RebalanceRepository rebalances, LatestRebalanceRepository latestRebalances,
@@ -165,7 +166,7 @@ public final class RebalanceTriggerWatch {
     }
 
     /**
-     * Whether the portfolio's latest rebalance ended rejected or blocked less than {@code coolDown}
+     * Whether the portfolio's latest rebalance ended rejected, blocked or failed less than {@code coolDown}
      * before {@code now} (at {@code ended + coolDown} it is over); logs why, once per such rebalance.
      */
     private boolean coolingDown(String portfolioId, Duration coolDown, TriggerFiring firing, Instant now) {
@@ -182,7 +183,7 @@ public final class RebalanceTriggerWatch {
         }
         if (coolDownsLogged.add(latest.get().id())) {
             LOG.info("Portfolio {}: the {} trigger fired ({}) but proposes nothing until {}: rebalance {} ended {} at {}, and the"
-                            + " triggers cool down for {} after a rebalance rejected or blocked (triggers.coolDown)", portfolioId, firing.kind(),
+                            + " triggers cool down for {} after a rebalance rejected, blocked or failed (triggers.coolDown)", portfolioId, firing.kind(),
                     firing.reason(), over, latest.get().id(), latest.get().status(), latest.get().statusSince(), coolDown);
         }
         return true;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** Price bars, table {@code price_bar} (a hypertable on TimescaleDB). */
@@ -129,24 +130,64 @@ public final class PriceBarRepository {
 
     /**
      * Each asset's newest {@code count} bars, oldest first (fewer when it has fewer, none when it has
-     * none), as {@link #latestBars(String, int)} reads them. One watermark query, then each asset's bars
-     * from the last read while the watermark has not moved since ({@link RecentBarsCache}), else from
-     * the table: the proposals, risk checks and triggers of one price day read the same year of bars.
+     * none), as {@link #latestBars(String, int)} reads them. The proposals, risk checks and triggers of
+     * one price day read the same year of bars again and again, so the last read of each asset is kept
+     * ({@link RecentBarsCache}) and served while the table still holds exactly those bars: one statement
+     * asks, for every kept asset, how many bars it has in the kept window and its newest bar time (an
+     * index range of the window, not the bars' rows), then only the assets whose bars moved are read.
      */
     public Map<String, List<PriceBar>> recentBars(Collection<String> assets, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
-        PriceWatermark watermark = watermark();
+        Set<String> distinct = new LinkedHashSet<>(assets);
+        Map<String, RecentBarsCache.Window> kept = new LinkedHashMap<>();
+        distinct.forEach(asset -> recent.window(asset).ifPresent(window -> kept.put(asset, window)));
+        Map<String, RecentBarsCache.Window> now = windowsNow(kept);
         Map<String, List<PriceBar>> bars = new LinkedHashMap<>();
-        for (String asset : new LinkedHashSet<>(assets)) {
-            bars.put(asset, recent.newest(asset, count, watermark).orElseGet(() -> {
-                List<PriceBar> read = List.copyOf(latestBars(asset, count));
-                recent.keep(asset, count, watermark, read);
-                return read;
+        for (String asset : distinct) {
+            Optional<List<PriceBar>> served = now.containsKey(asset) ? recent.newest(asset, count, now.get(asset)) : Optional.empty();
+            bars.put(asset, served.orElseGet(() -> {
+                List<PriceBar> read = latestBars(asset, count);
+                recent.keep(asset, count, read);
+                return List.copyOf(read);
             }));
         }
         return bars;
+    }
+
+    /** What the table says now of each kept window: one statement, an index range per asset. */
+    private Map<String, RecentBarsCache.Window> windowsNow(Map<String, RecentBarsCache.Window> kept) {
+        if (kept.isEmpty()) {
+            return Map.of();
+        }
+        String select = "(SELECT asset_id, COUNT(*) AS bars, MAX(bar_time) AS newest FROM price_bar WHERE asset_id = ?";
+        String sql = kept.values().stream()
+                .map(window -> select + (window.from().isPresent() ? " AND bar_time >= ?" : "") + " GROUP BY asset_id)")
+                .collect(Collectors.joining(" UNION ALL "));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Map.Entry<String, RecentBarsCache.Window> window : kept.entrySet()) {
+                query.setString(index++, window.getKey());
+                if (window.getValue().from().isPresent()) {
+                    query.setObject(index++, OffsetDateTime.ofInstant(window.getValue().from().get(), ZoneOffset.UTC));
+                }
+            }
+            Map<String, RecentBarsCache.Window> now = new LinkedHashMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    String asset = row.getString("asset_id");
+                    now.put(asset, new RecentBarsCache.Window(kept.get(asset).from(), row.getLong("bars"),
+                            Optional.of(row.getObject("newest", OffsetDateTime.class).toInstant())));
+                }
+            }
+            // an asset without a bar in its window has no row
+            kept.forEach((asset, window) -> now.putIfAbsent(asset, new RecentBarsCache.Window(window.from(), 0, Optional.empty())));
+            return now;
+        } catch (SQLException e) {
+            throw new StoreException("reading the recent bar windows of " + kept.keySet() + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** How far the stored prices reach: the newest bar time of all assets and the number of bars. */

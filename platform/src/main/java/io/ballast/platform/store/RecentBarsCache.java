@@ -3,43 +3,67 @@ package io.ballast.platform.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ballast.api.marketdata.PriceBar;
+import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Each asset's newest bars as last read, with the {@link PriceWatermark} read just before them. An
- * entry serves a later read only while the watermark is still the same: a new bar, late or not, moves
- * it, and bars are never updated or deleted, so an unchanged watermark means unchanged bars. A write
- * that lands between the watermark read and the bars read leaves newer bars under the older watermark,
- * which the next read sees moved, and reads again.
+ * Each asset's newest bars as last read, and how to tell whether the table still holds exactly those.
+ * Bars are never updated or deleted, only inserted, so the newest {@code n} bars from time {@code t} on
+ * are unchanged as long as the asset still has {@code n} bars from {@code t} on and the newest of them
+ * is still the newest it has: a newer bar moves the newest time, a late one inside the window moves the
+ * count, and a late one before the window does not belong to the newest {@code n}. When the bars read
+ * were all the asset had, the window is all its history.
  */
 final class RecentBarsCache {
 
-    /** Far more assets than a platform trades; a year of daily bars each is a few hundred KB. */
-    static final long MAXIMUM_ASSETS = 10_000;
+    /** Bars kept in all (a year of daily bars for about 2 000 assets); an asset's bars count as one each. */
+    static final long MAXIMUM_BARS = 500_000;
 
     /**
-     * @param bars  oldest first
-     * @param whole whether these are all the bars the asset had (fewer than were asked for)
+     * What the table must still say of an asset for its entry to hold.
+     *
+     * @param from   the oldest kept bar's time; empty when the entry is all the asset's bars
+     * @param bars   how many bars the asset has from {@code from} on (all it has, when {@code from} is empty)
+     * @param newest the newest bar's time; empty when it has none
      */
-    private record Entry(PriceWatermark watermark, List<PriceBar> bars, boolean whole) {}
+    record Window(Optional<Instant> from, long bars, Optional<Instant> newest) {}
 
-    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(MAXIMUM_ASSETS).build();
+    /** @param bars oldest first */
+    private record Entry(List<PriceBar> bars, Window window) {}
 
-    /** The asset's newest {@code count} bars, oldest first, when the entry read at {@code watermark} holds them. */
-    Optional<List<PriceBar>> newest(String asset, int count, PriceWatermark watermark) {
+    private final Cache<String, Entry> entries = Caffeine.newBuilder()
+            .maximumWeight(MAXIMUM_BARS)
+            .weigher((String asset, Entry entry) -> Math.max(1, entry.bars().size()))
+            .build();
+
+    /** The window the asset's kept bars must still match, if any are kept. */
+    Optional<Window> window(String asset) {
+        return Optional.ofNullable(entries.getIfPresent(asset)).map(Entry::window);
+    }
+
+    /**
+     * The asset's newest {@code count} bars, oldest first, when the kept entry's window is {@code now}
+     * (what the table says of it now) and the entry holds that many, or is all the asset has.
+     */
+    Optional<List<PriceBar>> newest(String asset, int count, Window now) {
         Entry entry = entries.getIfPresent(asset);
-        if (entry == null || !entry.watermark().equals(watermark) || (entry.bars().size() < count && !entry.whole())) {
+        if (entry == null || !entry.window().equals(now) || (entry.bars().size() < count && entry.window().from().isPresent())) {
             return Optional.empty();
         }
         List<PriceBar> bars = entry.bars();
         return Optional.of(bars.subList(Math.max(0, bars.size() - count), bars.size()));
     }
 
-    /** Keeps {@code bars}, the newest {@code asked} of the asset read after {@code watermark}; oldest first. */
-    void keep(String asset, int asked, PriceWatermark watermark, List<PriceBar> bars) {
-        Objects.requireNonNull(watermark, "watermark");
-        entries.put(asset, new Entry(watermark, List.copyOf(bars), bars.size() < asked));
+    /**
+     * Keeps {@code bars}, the asset's newest {@code asked} bars read in one statement, oldest first; when
+     * there are fewer than asked they are all it has.
+     */
+    void keep(String asset, int asked, List<PriceBar> bars) {
+        List<PriceBar> kept = List.copyOf(bars);
+        boolean all = kept.size() < asked;
+        Optional<Instant> newest = kept.isEmpty() ? Optional.empty() : Optional.of(kept.getLast().time());
+        Optional<Instant> from = all ? Optional.empty() : Optional.of(kept.getFirst().time());
+        entries.put(asset, new Entry(kept, new Window(from, kept.size(), newest)));
     }
 }

@@ -690,13 +690,17 @@ class RebalanceWorkflowStepsTest {
     }
 
     @Test
-    void executionOfARebalanceNotApprovedTradesNothing() {
+    void executionOfARebalanceNotApprovedTradesNothingAndEndsItFailedSinceItsProcessEnds() {
         String id = pending(manualPortfolio);
+        String failure = "rebalance " + id + " is PENDING_APPROVAL in the store, not approved: nothing is executed";
 
-        assertThat(steps("paper", PROPOSED_AT).execute(id)).contains(
-                "rebalance " + id + " is PENDING_APPROVAL in the store, not approved: nothing is executed");
-        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(steps("paper", PROPOSED_AT).execute(id)).contains(failure);
+        StoredRebalance failed = store.rebalances().find(id).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RebalanceStatus.FAILED);
+        assertThat(failed.history().getLast().reason()).isEqualTo(failure);
         assertThat(store.rebalances().fills(id)).isEmpty();
+        // delivered again: the same answer, nothing more
+        assertThat(steps("paper", PROPOSED_AT).execute(id)).contains(failure);
     }
 
     private String pending(String portfolioId) {

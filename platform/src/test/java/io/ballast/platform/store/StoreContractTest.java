@@ -143,7 +143,7 @@ abstract class StoreContractTest {
         assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
                 .containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"));
 
-        // a new bar of another asset moves the watermark too, and AAA's is read again the same
+        // a new bar of another asset leaves AAA's as they were
         store.priceBars().saveAll(List.of(bar("BBB", day4, "50")));
         assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
                 .containsExactly(bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"));
@@ -157,19 +157,36 @@ abstract class StoreContractTest {
                 .containsExactly(bar("AAA", DAY_1, "101"), bar("AAA", DAY_2, "102"), bar("AAA", DAY_3, "103"), bar("AAA", day4, "104"));
         assertThat(store.priceBars().recentBars(List.of("AAA"), 2).get("AAA"))
                 .containsExactly(bar("AAA", DAY_3, "103"), bar("AAA", day4, "104"));
+
+        // BBB: one bar, read as all it has; a late one before it is part of "all", so it is seen
+        assertThat(store.priceBars().recentBars(List.of("BBB"), 3).get("BBB")).containsExactly(bar("BBB", day4, "50"));
+        store.priceBars().saveAll(List.of(bar("BBB", DAY_1, "48")));
+        assertThat(store.priceBars().recentBars(List.of("BBB"), 3).get("BBB"))
+                .containsExactly(bar("BBB", DAY_1, "48"), bar("BBB", day4, "50"));
     }
 
     @Test
-    void theNewestBarTimeIsReadFromAnIndexOnBarTime() throws Exception {
+    void recentBarsOfAnAssetWithoutBarsSeeItsFirstBar() {
+        store.instruments().saveAll(List.of(CCC));
+        assertThat(store.priceBars().recentBars(List.of("CCC-USD"), 2).get("CCC-USD")).isEmpty();
+
+        store.priceBars().saveAll(List.of(bar("CCC-USD", DAY_2, "2")));
+
+        assertThat(store.priceBars().recentBars(List.of("CCC-USD"), 2).get("CCC-USD")).containsExactly(bar("CCC-USD", DAY_2, "2"));
+    }
+
+    @Test
+    void theNewestBarTimeIsReadFromAnIndexLedByBarTime() throws Exception {
         try (java.sql.Connection connection = store.dataSource().getConnection();
                 java.sql.ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, "price_bar", false, false)) {
             List<String> timeIndexes = new java.util.ArrayList<>();
             while (indexes.next()) {
                 if ("bar_time".equalsIgnoreCase(indexes.getString("COLUMN_NAME")) && indexes.getShort("ORDINAL_POSITION") == 1) {
-                    timeIndexes.add(indexes.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                    timeIndexes.add(indexes.getString("INDEX_NAME"));
                 }
             }
-            assertThat(timeIndexes).contains("price_bar_time_idx");
+            // ours on a plain table, TimescaleDB's on a hypertable: any name
+            assertThat(timeIndexes).isNotEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ballast.platform.quant.estimate;
 
+import io.ballast.platform.problem.InvalidInputException;
 import io.ballast.platform.quant.prices.ReturnSeries;
 
 /**
@@ -42,7 +43,7 @@ public final class SampleCovariance {
      */
     public static double[][] annualisedPerPairCalendar(ReturnSeries returns, int[] periodsPerYearByAsset) {
         if (periodsPerYearByAsset == null || periodsPerYearByAsset.length != returns.assetCount()) {
-            throw new io.ballast.platform.problem.InvalidInputException(Annualisation.FIELD, "needs one count per asset ("
+            throw new InvalidInputException(Annualisation.FIELD, "needs one count per asset ("
                     + returns.assetCount() + "), got " + (periodsPerYearByAsset == null ? "none" : periodsPerYearByAsset.length));
         }
         for (int periodsPerYear : periodsPerYearByAsset) {
