@@ -388,6 +388,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void jobWorkerThreadsAreEightUnlessSetAndOutOfRangeIsNamed() throws IOException {
+        assertThat(loader.load(Optional.empty(), Map.of()).workflow().jobWorkerThreads()).isEqualTo(8);
+        assertThat(loader.load(Optional.of(write("workflow:\n  jobWorkerThreads: 3\n")), Map.of()).workflow().jobWorkerThreads())
+                .isEqualTo(3);
+        assertThat(loader.load(Optional.empty(), Map.of("BALLAST_WORKFLOW_JOB_WORKER_THREADS", "256")).workflow().jobWorkerThreads())
+                .isEqualTo(256);
+
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("BALLAST_WORKFLOW_JOB_WORKER_THREADS", "0")))
+                .hasMessage("config: workflow.jobWorkerThreads must be between 1 and 256, got 0");
+        Path tooMany = write("workflow:\n  jobWorkerThreads: 257\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(tooMany), Map.of()))
+                .hasMessage(tooMany + ": workflow.jobWorkerThreads must be between 1 and 256, got 257");
+    }
+
+    @Test
     void aBadDurationIsNamed() throws IOException {
         Path file = write("store:\n  connectTimeout: 10s\n");
 

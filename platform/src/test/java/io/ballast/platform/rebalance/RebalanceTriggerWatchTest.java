@@ -215,7 +215,7 @@ class RebalanceTriggerWatchTest {
                         .startsWith("Portfolio " + rejected + ": the DRIFT trigger fired (weights off target:")
                         .contains("proposes nothing until " + NOW.plus(23, ChronoUnit.HOURS) + ": rebalance " + ended.id() + " ended REJECTED at "
                                 + NOW.minus(1, ChronoUnit.HOURS))
-                        .endsWith("cool down for PT24H after a rebalance rejected or blocked (triggers.coolDown)"));
+                        .endsWith("cool down for PT24H after a rebalance rejected, blocked or failed (triggers.coolDown)"));
     }
 
     /**
