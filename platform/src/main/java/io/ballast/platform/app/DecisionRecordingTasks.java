@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * after the completion, the failure is logged loudly and the call succeeds: the process carries the
  * decision ({@code approved}, {@code comment}, {@code approvedBy}) and its status listener stores it
  * (see {@link RebalanceWorkflowSteps#record}); a decision the listener stored first is the same one.
- * On a cluster the task's completing listener ({@link UserTaskCompletionCheck}) stores the decision
- * while the task completes, with the actor as the assignee (the tasks assign it first), so the
- * storing here finds it done.
+ * On a cluster the task's completing listener ({@link UserTaskCompletionCheck}) notes the assignee, the
+ * actor (the tasks assign it first), as the task's decider, and the status listener stores the decision
+ * with that actor: whichever stores first, it is the same decision.
  *
  * <p>A task whose rebalance has already moved on in the store (the timer escalated it, or the automatic
  * decision took it) is not pending and is not completed, even while the embedded inbox still holds its

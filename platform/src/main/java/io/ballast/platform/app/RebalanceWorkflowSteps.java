@@ -219,7 +219,11 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         String reason;
         switch (to) {
             case APPROVED, REJECTED -> {
-                actor = change.approvedBy() == null || change.approvedBy().isBlank() ? "tasklist" : change.approvedBy();
+                // on a cluster the task's completing listener noted its assignee as the decider (UserTaskCompletionCheck);
+                // without a note (the embedded inbox stores its decision itself, an instance of an older process
+                // version) the process's approvedBy is all there is
+                actor = rebalances.taskDecider(change.rebalanceId(), change.elementId())
+                        .orElse(change.approvedBy() == null || change.approvedBy().isBlank() ? "tasklist" : change.approvedBy());
                 reason = change.comment() == null || change.comment().isBlank() ? to.name().toLowerCase(java.util.Locale.ROOT) : change.comment();
             }
             case ESCALATED -> {

@@ -3,7 +3,6 @@ package io.ballast.platform.app;
 import io.ballast.platform.rebalance.RebalanceStatus;
 import io.ballast.platform.store.RebalanceHistoryEntry;
 import io.ballast.platform.store.RebalanceRepository;
-import io.ballast.platform.store.RebalanceTransitionException;
 import io.ballast.platform.store.StoredRebalance;
 import io.ballast.platform.workflow.RebalanceApprovalCheckWorker;
 import io.ballast.platform.workflow.RebalanceApprovalCheckWorker.Completion;
@@ -22,11 +21,18 @@ import java.util.Optional;
  * assignee; and the task must still decide its rebalance (PENDING_APPROVAL for Approve rebalance,
  * ESCALATED for Escalated approval).
  *
- * <p>An accepted decision is stored here, APPROVED or REJECTED by the assignee with the comment as
- * the reason, moving from the status the task decides, before the engine completes the task: the
- * listener cannot set variables, and this way the actor on record is never one the completion sent
- * (the status listener then finds the decision stored and changes nothing). A decision stored by an
- * earlier delivery of the same job (the worker stopped before answering) is accepted again.
+ * <p>An accepted completion changes no status: it is checked before the engine completes the task, and
+ * the approval window's interrupting timer may still interrupt the task in between (the engine then
+ * discards this answer and escalates). Storing APPROVED here would leave the store saying APPROVED while
+ * the process escalates, and every completion of the escalated task would then be denied. So the check
+ * only notes who decides the task, the assignee, keyed by rebalance and task (a later accepted completion
+ * of the same task replaces the note); the task's end listener, which runs only when the task really
+ * completed, stores APPROVED or REJECTED with the noted decider as the actor
+ * ({@link RebalanceWorkflowSteps#record}). A Camunda 8.8 task listener cannot set variables, so the note
+ * is how the assignee, rather than a variable the completion sent, reaches the record.
+ *
+ * <p>A decision already stored as this one by this person (by the check of an earlier platform version,
+ * which stored it before answering, delivered again after an upgrade) is accepted again.
  *
  * <p>The group role is not checked here: the platform has no mapping to the cluster's identity.
  * Tasklist lets only members of a task's candidate groups claim it when the cluster restricts user
@@ -68,20 +74,11 @@ final class UserTaskCompletionCheck implements RebalanceApprovalCheckWorker.Chec
                     + groupOf(decides.get()) + " must");
         }
         RebalanceStatus to = completion.approved() ? RebalanceStatus.APPROVED : RebalanceStatus.REJECTED;
-        if (isThisDecision(rebalance, to, assignee)) {
-            return Verdict.accept();
-        }
-        if (rebalance.status() != decides.get()) {
+        if (!isThisDecision(rebalance, to, assignee) && rebalance.status() != decides.get()) {
             return Verdict.deny("rebalance " + id + " is " + rebalance.status() + ", not " + decides.get()
                     + ": this task does not decide it");
         }
-        String reason = completion.comment().orElse(completion.approved() ? "approved" : "rejected");
-        try {
-            rebalances.transition(id, decides, to, assignee, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        } catch (RebalanceTransitionException movedOn) {
-            // the timer escalated it, or another decision was stored, between the reading and now
-            return Verdict.deny(movedOn.getMessage());
-        }
+        rebalances.noteTaskDecider(id, completion.elementId(), assignee, clock.instant().truncatedTo(ChronoUnit.MICROS));
         return Verdict.accept();
     }
 
@@ -98,7 +95,7 @@ final class UserTaskCompletionCheck implements RebalanceApprovalCheckWorker.Chec
         return decided == RebalanceStatus.ESCALATED ? DecisionRecordingTasks.ESCALATED_GROUP : "portfolio-managers";
     }
 
-    /** Stored already by an earlier delivery of this job: the last change is this decision by this person. */
+    /** Stored already by the check of an earlier platform version: the last change is this decision by this person. */
     private static boolean isThisDecision(StoredRebalance rebalance, RebalanceStatus to, String assignee) {
         RebalanceHistoryEntry last = rebalance.history().getLast();
         return rebalance.status() == to && last.to() == to && last.actor().equals(assignee);

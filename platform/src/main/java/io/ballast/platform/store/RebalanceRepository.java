@@ -28,8 +28,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Rebalances, their status history, their fills and the reminders sent for them: tables {@code rebalance},
- * {@code rebalance_history}, {@code rebalance_fill} and {@code rebalance_reminder}. Every change is one transaction, committed before the call returns, so
+ * Rebalances, their status history, their fills, the reminders sent for them and who decides their approval
+ * tasks: tables {@code rebalance}, {@code rebalance_history}, {@code rebalance_fill}, {@code rebalance_reminder}
+ * and {@code rebalance_task_decider}. Every change is one transaction, committed before the call returns, so
  * what a caller acknowledges is stored.
  */
 public final class RebalanceRepository {
@@ -209,6 +210,63 @@ public final class RebalanceRepository {
             }
             return true;
         });
+    }
+
+    /**
+     * Notes that {@code decider} decides the approval task {@code elementId} of rebalance {@code id}, replacing
+     * what was noted for that task before: one transaction on the rebalance's row, so of two notes of one task,
+     * racing or one after the other, the one committed last is kept.
+     *
+     * @throws IllegalArgumentException when there is no rebalance {@code id}
+     */
+    public void noteTaskDecider(String id, String elementId, String decider, Instant at) {
+        UUID uuid = uuid(id);
+        Objects.requireNonNull(elementId, "elementId");
+        Objects.requireNonNull(decider, "decider");
+        Objects.requireNonNull(at, "at");
+        Transactions.run(dataSource, "noting " + decider + " as the decider of task " + elementId + " of rebalance " + id, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM rebalance WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, uuid);
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalArgumentException("rebalance " + id + " does not exist");
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM rebalance_task_decider WHERE rebalance_id = ? AND element_id = ?")) {
+                delete.setObject(1, uuid);
+                delete.setString(2, elementId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rebalance_task_decider (rebalance_id, element_id, decider, noted_at) VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, uuid);
+                insert.setString(2, elementId);
+                insert.setString(3, decider);
+                insert.setObject(4, timestamp(at));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Who was last noted as deciding the approval task {@code elementId} of rebalance {@code id}; empty when nobody was (or no such rebalance). */
+    public Optional<String> taskDecider(String id, String elementId) {
+        Optional<UUID> uuid = Uuids.parse(id);
+        if (uuid.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT decider FROM rebalance_task_decider WHERE rebalance_id = ? AND element_id = ?")) {
+            query.setObject(1, uuid.get());
+            query.setString(2, Objects.requireNonNull(elementId, "elementId"));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString("decider")) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the decider of task " + elementId + " of rebalance " + id + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** The rebalance with its history; empty when there is none with that id (or it is no UUID). */

@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
  * API, waits for this worker, which accepts it or denies it (the task then stays open, and the person
  * completing it is shown the reason).
  *
- * <p>What it checks, and the storing of an accepted decision, is the {@link Check}'s; this class reads
+ * <p>What it checks, and what it notes of an accepted completion, is the {@link Check}'s; this class reads
  * the job and answers the engine. The person is the task's assignee (Tasklist assigns a task to whoever
  * completes it), never a variable the completion sent. A Camunda 8.8 task listener cannot complete its
  * job with variables (the engine rejects that), so it cannot overwrite {@code approvedBy}; the check
- * stores the decision itself, with the assignee as the actor, and the status listener then finds it
- * stored. A failure of the check (the store unreachable) fails the job, retried after
+ * notes the assignee as the task's decider, and the task's end listener ({@link RebalanceStatusWorker})
+ * stores the decision with that actor once the task really completed (the approval window's timer may
+ * still interrupt it after this answer). A failure of the check (the store unreachable) fails the job, retried after
  * {@link RebalanceJobWorker#RETRY_BACKOFF}; the completion waits meanwhile.
  */
 public final class RebalanceApprovalCheckWorker implements JobHandler {
@@ -67,7 +68,7 @@ public final class RebalanceApprovalCheckWorker implements JobHandler {
         }
     }
 
-    /** Decides a completion; an accepted decision is stored before it answers. */
+    /** Decides a completion; who decides an accepted one is noted before it answers, no decision is stored. */
     @FunctionalInterface
     public interface Check {
         Verdict check(Completion completion);

@@ -11,9 +11,11 @@ import java.util.Objects;
  * APPROVED or REJECTED, {@code system} for ESCALATED, EXECUTED and FAILED (with
  * {@code executionFailure}), {@code risk-rules} for the rules' outcomes. Most are stored already by
  * the step that decided them (the inbox stores a decision before completing its task), so this is
- * then a no-op; it matters for the timer's ESCALATED. A task completed on a cluster (in Tasklist) had
- * its decision stored by its completing listener, {@link RebalanceApprovalCheckWorker}, with the
- * assignee as the actor; the {@code approvedBy} here then changes nothing.
+ * then a no-op; it matters for the timer's ESCALATED and for a task completed on a cluster (in
+ * Tasklist): its completing listener, {@link RebalanceApprovalCheckWorker}, stores no decision but notes
+ * the task's assignee as its decider, and the decision is stored here with that decider as the actor,
+ * whatever {@code approvedBy} says. This listener runs only when the task really completed, never for
+ * one the timer interrupted.
  */
 public final class RebalanceStatusWorker extends RebalanceJobWorker {
 

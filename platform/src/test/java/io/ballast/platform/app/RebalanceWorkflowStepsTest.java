@@ -193,23 +193,31 @@ class RebalanceWorkflowStepsTest {
     }
 
     /**
-     * Bob approves in Tasklist, sending no approvedBy (Tasklist's form has none): the listener stores the
-     * decision as bob's before the task completes, a second delivery of its job changes nothing, and the
-     * status listener that follows finds it stored.
+     * Bob approves in Tasklist, sending no approvedBy (Tasklist's form has none): the listener accepts it
+     * and notes bob as the decider of Approve rebalance, changing no status (the engine has not completed the
+     * task yet); a second delivery of its job does the same. The task's end listener, two minutes after the
+     * proposal, then stores PENDING_APPROVAL to APPROVED by bob with the comment, though approvedBy is absent.
      */
     @Test
-    void tasklistApprovalIsStoredAsTheAssigneesBeforeTheTaskCompletes() {
+    void tasklistApprovalNotesTheAssigneeAndTheEndListenerStoresItAsTheirs() {
         String id = pending(manualPortfolio);
         TaskListenerJob job = TaskListenerJob.completing("ApproveRebalance", "bob", id, true, "within mandate");
 
         Completed first = listen(job);
         Completed second = listen(job);
-        steps("paper", PROPOSED_AT.plusSeconds(120)).record(new StatusChange(id, "ApproveRebalance", "APPROVED", null, "within mandate", null));
 
         assertThat(first.denied()).isFalse();
         assertThat(second.denied()).isFalse();
         // the engine rejects a task listener's completion that carries variables
         assertThat(first.variables()).isNull();
+        assertThat(store.rebalances().taskDecider(id, "ApproveRebalance")).contains("bob");
+        assertThat(store.rebalances().taskDecider(id, "EscalatedApproval")).isEmpty();
+        StoredRebalance noted = store.rebalances().find(id).orElseThrow();
+        assertThat(noted.status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(noted.history()).hasSize(2);
+
+        steps("paper", PROPOSED_AT.plusSeconds(120)).record(new StatusChange(id, "ApproveRebalance", "APPROVED", null, "within mandate", null));
+
         StoredRebalance stored = store.rebalances().find(id).orElseThrow();
         assertThat(stored.status()).isEqualTo(RebalanceStatus.APPROVED);
         assertThat(stored.history()).extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
@@ -217,7 +225,78 @@ class RebalanceWorkflowStepsTest {
                         tuple("risk-rules", RebalanceStatus.PENDING_APPROVAL,
                                 "every rule allows it, but the gross notional 1900.00 is over the auto-approve limit of 1000"),
                         tuple("bob", RebalanceStatus.APPROVED, "within mandate"));
-        assertThat(stored.history().getLast().at()).isEqualTo(PROPOSED_AT.plusSeconds(60));
+        assertThat(stored.history().getLast().from()).contains(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(stored.history().getLast().at()).isEqualTo(PROPOSED_AT.plusSeconds(120));
+    }
+
+    /**
+     * The reviewer's race: bob's completion is accepted, then the approval window's interrupting timer fires
+     * before the engine completes the task, so Approve rebalance runs no end listener. The timer's ESCALATED
+     * is stored (nothing moved the status), rita's completion of the escalated task is accepted, and its end
+     * listener stores ESCALATED to APPROVED by rita.
+     */
+    @Test
+    void anAcceptedApprovalInterruptedByTheTimerLeavesTheEscalationToDecide() {
+        String id = pending(manualPortfolio);
+        Instant windowOver = PROPOSED_AT.plus(Duration.ofHours(4));
+
+        Completed bob = listen(TaskListenerJob.completing("ApproveRebalance", "bob", id, true, "within mandate"));
+        steps("paper", windowOver).record(new StatusChange(id, "ApprovalWindowOver", "ESCALATED", null, null, null));
+        StoredRebalance escalated = store.rebalances().find(id).orElseThrow();
+        Completed rita = listen(TaskListenerJob.completing("EscalatedApproval", "rita", id, true, "approved on escalation"));
+        steps("paper", windowOver.plusSeconds(60))
+                .record(new StatusChange(id, "EscalatedApproval", "APPROVED", null, "approved on escalation", null));
+
+        assertThat(bob.denied()).isFalse();
+        assertThat(escalated.status()).isEqualTo(RebalanceStatus.ESCALATED);
+        assertThat(rita.denied()).isFalse();
+        assertThat(store.rebalances().taskDecider(id, "EscalatedApproval")).contains("rita");
+        StoredRebalance stored = store.rebalances().find(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RebalanceStatus.APPROVED);
+        assertThat(stored.history()).extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::from, RebalanceHistoryEntry::to,
+                        RebalanceHistoryEntry::reason)
+                .containsExactly(tuple("alice", Optional.empty(), RebalanceStatus.PROPOSED, "MANUAL trigger: asked for by alice: quarterly"),
+                        tuple("risk-rules", Optional.of(RebalanceStatus.PROPOSED), RebalanceStatus.PENDING_APPROVAL,
+                                "every rule allows it, but the gross notional 1900.00 is over the auto-approve limit of 1000"),
+                        tuple("system", Optional.of(RebalanceStatus.PENDING_APPROVAL), RebalanceStatus.ESCALATED,
+                                "nobody decided within the approval window of PT4H: escalated to risk-officers"),
+                        tuple("rita", Optional.of(RebalanceStatus.ESCALATED), RebalanceStatus.APPROVED, "approved on escalation"));
+    }
+
+    /**
+     * A second accepted completion of the same task (its assignee changed, carol now) replaces bob's note, and
+     * the end listener stores the decision as carol's, not as the approvedBy the process still holds.
+     */
+    @Test
+    void aLaterAcceptedCompletionReplacesTheNoteAndTheNoteOutranksApprovedBy() {
+        String id = pending(manualPortfolio);
+
+        Completed bob = listen(TaskListenerJob.completing("ApproveRebalance", "bob", id, true, "within mandate"));
+        Completed carol = listen(TaskListenerJob.completing("ApproveRebalance", "carol", id, false, "too big"));
+        steps("paper", PROPOSED_AT.plusSeconds(120)).record(new StatusChange(id, "ApproveRebalance", "REJECTED", "bob", "too big", null));
+
+        assertThat(bob.denied()).isFalse();
+        assertThat(carol.denied()).isFalse();
+        assertThat(store.rebalances().taskDecider(id, "ApproveRebalance")).contains("carol");
+        assertThat(store.rebalances().find(id).orElseThrow().history().getLast())
+                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
+                .containsExactly("carol", RebalanceStatus.REJECTED, "too big");
+    }
+
+    /** A decision the check of an earlier platform version stored before answering, its job delivered again after an upgrade. */
+    @Test
+    void aDecisionStoredByAnEarlierVersionsCheckIsAcceptedAgain() {
+        String id = pending(manualPortfolio);
+        store.rebalances().transition(id, Optional.of(RebalanceStatus.PENDING_APPROVAL), RebalanceStatus.APPROVED, "bob", "within mandate",
+                PROPOSED_AT.plusSeconds(30));
+
+        Completed again = listen(TaskListenerJob.completing("ApproveRebalance", "bob", id, true, "within mandate"));
+        Completed byCarol = listen(TaskListenerJob.completing("ApproveRebalance", "carol", id, true, "within mandate"));
+
+        assertThat(again.denied()).isFalse();
+        assertThat(byCarol.result().getDeniedReason())
+                .isEqualTo("rebalance " + id + " is APPROVED, not PENDING_APPROVAL: this task does not decide it");
+        assertThat(store.rebalances().find(id).orElseThrow().history()).hasSize(3);
     }
 
     @Test
@@ -228,17 +307,22 @@ class RebalanceWorkflowStepsTest {
         assertThat(approval.denied()).isTrue();
         assertThat(approval.result().getDeniedReason()).isEqualTo(
                 "Four eyes: alice proposed rebalance " + id + " and may not approve it; another user of portfolio-managers must");
-        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+        assertThat(store.rebalances().taskDecider(id, "ApproveRebalance")).isEmpty();
 
         Completed rejection = listen(TaskListenerJob.completing("ApproveRebalance", "alice", id, false, " "));
         assertThat(rejection.denied()).isFalse();
+        assertThat(store.rebalances().taskDecider(id, "ApproveRebalance")).contains("alice");
+        assertThat(store.rebalances().find(id).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
+
+        // a blank comment: the reason is the decision's name
+        steps("paper", PROPOSED_AT.plusSeconds(120)).record(new StatusChange(id, "ApproveRebalance", "REJECTED", null, " ", null));
         assertThat(store.rebalances().find(id).orElseThrow().history().getLast())
                 .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
                 .containsExactly("alice", RebalanceStatus.REJECTED, "rejected");
     }
 
     @Test
-    void aCompletionWithoutAssigneeOrNamingAnotherApproverIsDeniedAndStoresNothing() {
+    void aCompletionWithoutAssigneeOrNamingAnotherApproverIsDeniedAndNotesNothing() {
         String id = pending(manualPortfolio);
         Map<String, Object> forged = Map.of("rebalanceId", id, "approved", true, "comment", "fine", "approvedBy", "carol");
 
@@ -248,6 +332,7 @@ class RebalanceWorkflowStepsTest {
         assertThat(unassigned.result().getDeniedReason()).isEqualTo("the task of rebalance " + id
                 + " has no assignee: assign it to yourself before completing it, so that the decision is recorded as yours");
         assertThat(otherApprover.result().getDeniedReason()).isEqualTo("approvedBy is carol but the task is assigned to bob: the assignee decides");
+        assertThat(store.rebalances().taskDecider(id, "ApproveRebalance")).isEmpty();
         StoredRebalance stored = store.rebalances().find(id).orElseThrow();
         assertThat(stored.status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
         assertThat(stored.history()).hasSize(2);
@@ -270,10 +355,11 @@ class RebalanceWorkflowStepsTest {
         assertThat(byTheProposer.result().getDeniedReason())
                 .isEqualTo("Four eyes: alice proposed rebalance " + escalatedId + " and may not approve it; another user of risk-officers must");
         assertThat(byRita.denied()).isFalse();
+        assertThat(store.rebalances().taskDecider(pendingId, "EscalatedApproval")).isEmpty();
+        assertThat(store.rebalances().taskDecider(escalatedId, "ApproveRebalance")).isEmpty();
+        assertThat(store.rebalances().taskDecider(escalatedId, "EscalatedApproval")).contains("rita");
         assertThat(store.rebalances().find(pendingId).orElseThrow().status()).isEqualTo(RebalanceStatus.PENDING_APPROVAL);
-        assertThat(store.rebalances().find(escalatedId).orElseThrow().history().getLast())
-                .extracting(RebalanceHistoryEntry::actor, RebalanceHistoryEntry::from, RebalanceHistoryEntry::to, RebalanceHistoryEntry::reason)
-                .containsExactly("rita", Optional.of(RebalanceStatus.ESCALATED), RebalanceStatus.APPROVED, "approved on escalation");
+        assertThat(store.rebalances().find(escalatedId).orElseThrow().status()).isEqualTo(RebalanceStatus.ESCALATED);
     }
 
     /** The completing listener's worker on this store, a minute after the proposal; its one answer. */

@@ -21,7 +21,7 @@ class H2StoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "5";
+        return "6";
     }
 
     @Override
@@ -38,7 +38,7 @@ class H2StoreTest extends StoreContractTest {
         assertThat(store.health().details()).doesNotContainKey("url");
         try (Store reopened = Store.open(BallastConfig.defaults().store(), dataDirectory.resolve("data"))) {
             assertThat(reopened.instruments().findAll()).containsExactly(AAA);
-            assertThat(reopened.health().details()).containsEntry("schemaVersion", "5");
+            assertThat(reopened.health().details()).containsEntry("schemaVersion", "6");
         }
     }
 }

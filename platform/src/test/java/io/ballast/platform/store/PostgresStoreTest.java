@@ -15,7 +15,7 @@ class PostgresStoreTest extends StoreContractTest {
 
     @Override
     String expectedSchemaVersion() {
-        return "5";
+        return "6";
     }
 
     @Override

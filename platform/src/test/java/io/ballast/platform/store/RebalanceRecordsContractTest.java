@@ -317,6 +317,72 @@ abstract class RebalanceRecordsContractTest {
         }
     }
 
+    /**
+     * One note per rebalance and task: bob's at T1 is replaced by carol's at T2 (kept to the microsecond), the
+     * other task and the other rebalance have their own, two notes racing leave one row, and deleting the
+     * rebalance deletes its notes.
+     */
+    @Test
+    void aTaskDeciderIsNotedPerRebalanceAndTaskAndReplacedByTheNextNote() throws Exception {
+        RebalanceRepository rebalances = store.rebalances();
+        String id = rebalances.insert(newRebalance("alice", Optional.empty())).rebalance().id();
+        String other = rebalances.insert(newRebalance(anotherPortfolio(), "alice", Optional.empty())).rebalance().id();
+        assertThat(rebalances.taskDecider(id, "ApproveRebalance")).isEmpty();
+
+        rebalances.noteTaskDecider(id, "ApproveRebalance", "bob", T1);
+        rebalances.noteTaskDecider(id, "ApproveRebalance", "carol", T2);
+        rebalances.noteTaskDecider(id, "EscalatedApproval", "rita", T3);
+
+        assertThat(rebalances.taskDecider(id, "ApproveRebalance")).contains("carol");
+        assertThat(rebalances.taskDecider(id, "EscalatedApproval")).contains("rita");
+        assertThat(rebalances.taskDecider(other, "ApproveRebalance")).isEmpty();
+        assertThat(rebalances.taskDecider("not-a-uuid", "ApproveRebalance")).isEmpty();
+        assertThat(countRows("SELECT COUNT(*) FROM rebalance_task_decider WHERE rebalance_id = '" + id + "'")).isEqualTo(2);
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT noted_at FROM rebalance_task_decider WHERE rebalance_id = ? AND element_id = 'ApproveRebalance'")) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getObject("noted_at", java.time.OffsetDateTime.class).toInstant()).isEqualTo(T2);
+            }
+        }
+        assertThatThrownBy(() -> rebalances.noteTaskDecider(UUID.randomUUID().toString(), "ApproveRebalance", "bob", T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not exist");
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> notes = new ArrayList<>();
+                for (String decider : List.of("dave", "erin")) {
+                    notes.add(threads.submit(() -> {
+                        start.await();
+                        rebalances.noteTaskDecider(other, "ApproveRebalance", decider, T4);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> note : notes) {
+                    note.get(); // neither fails: the rebalance's row lock orders them
+                }
+
+                assertThat(countRows("SELECT COUNT(*) FROM rebalance_task_decider WHERE rebalance_id = '" + other + "'")).isEqualTo(1);
+                assertThat(rebalances.taskDecider(other, "ApproveRebalance").orElseThrow()).isIn("dave", "erin");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM rebalance WHERE id = ?")) {
+            delete.setObject(1, UUID.fromString(id));
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(countRows("SELECT COUNT(*) FROM rebalance_task_decider WHERE rebalance_id = '" + id + "'")).isZero();
+        assertThat(countRows("SELECT COUNT(*) FROM rebalance_task_decider WHERE rebalance_id = '" + other + "'")).isEqualTo(1);
+    }
+
     @Test
     void twoRequestsRacingWithOneKeyStoreOneRebalance() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
