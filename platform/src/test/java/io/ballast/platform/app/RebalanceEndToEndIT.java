@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.api.marketdata.AssetClass;
 import io.ballast.api.marketdata.Instrument;
+import io.ballast.api.marketdata.PriceBar;
 import io.ballast.platform.marketdata.SampleMarket;
+import io.ballast.platform.store.PostgresTestDatabase;
+import io.ballast.platform.store.PriceBarRepository;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,8 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +39,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Rebalancing with approvals on the packaged platform over HTTP: auto-approved, approved by a second
- * manager (four eyes), rejected, and approved after a restart that found the approval pending.
+ * manager (four eyes), rejected, approved after a restart that found the approval pending, and escalated
+ * when nobody decides, then rejected or approved by the automatic decision.
  *
  * <pre>
  * every portfolio: the 16 sample equities, each bought at its last close, floor(10 000 / close) units, no cash
@@ -45,6 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  *           NVLX at about 9.25% stays under the 10% concentration limit, Technology at 21.75% under the 30% sector limit
  * targets that make exactly those trades (see targetsBody); the proposal's minimum trade notional is 1 000
  * </pre>
+ *
+ * <p>The last test serves the platform again, on PostgreSQL, where another writer of the store can add price
+ * bars while it runs (the embedded H2 file is the platform's alone): prices that move during an escalation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +79,11 @@ class RebalanceEndToEndIT {
     @TempDir
     static Path home;
 
+    /** The generated sample market: the universe the platform loads, and the bars the last test adds a day to. */
+    private SampleMarket market;
+    /** The PostgreSQL database the last test serves the platform on; null until then. */
+    private PostgresTestDatabase postgres;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path config;
     private int port;
@@ -81,7 +99,7 @@ class RebalanceEndToEndIT {
 
     @BeforeAll
     void start() throws Exception {
-        SampleMarket market = ServedPlatform.sampleMarket();
+        market = ServedPlatform.sampleMarket();
         for (Instrument instrument : market.instruments()) {
             if (instrument.assetClass() == AssetClass.EQUITY) {
                 lastCloses.put(instrument.id(), ServedPlatform.lastClose(market, instrument.id()));
@@ -112,6 +130,9 @@ class RebalanceEndToEndIT {
     void stop() {
         if (platform != null) {
             platform.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -278,13 +299,104 @@ class RebalanceEndToEndIT {
         assertThat(positions(escalationPortfolio)).isEqualTo(before);
     }
 
+    /**
+     * Nobody decides, but the prices fall while the task waits: once the portfolio managers have the task, the
+     * next day's bars arrive, the traded equities 2% lower; after the 2 s approval window the task moves to the
+     * risk officers; after their 2 s the automatic decision re-runs the risk check on the new prices, finds the
+     * gross notional now within the limit and every rule allowing it, and approves; the rebalance executes.
+     * Its engine-level counterpart, with the store's statuses set by hand, is RebalanceWorkflowStepsTest.
+     *
+     * <pre>
+     * the large rebalance of a freshly booked portfolio (same quantities, same trades as the tests above)
+     *   G  = sum over its 4 trades of |units| x last close, each to the cent: over the limit at the proposal
+     *   L  = floor(0.99 x G), the platform's auto-approve limit
+     *   G' = sum of |units| x fallen close, the fallen close = 0.98 x close to the cent: about 0.98 x G, within L
+     * a 2% fall leaves every rule allowing: under the 5% soft stop, the drawdown and circuit-breaker levels;
+     * NVLX and the Technology sector only lighter than at the proposal
+     * </pre>
+     */
+    @Test
+    @Order(6)
+    void aRebalanceNobodyDecidesIsApprovedAutomaticallyWhenTheFreshPricesBringItWithinTheLimit() throws Exception {
+        Map<String, BigDecimal> booked = bookedQuantities();
+        Map<String, BigDecimal> moves = large(booked);
+        Map<String, BigDecimal> fallenCloses = new LinkedHashMap<>();
+        moves.keySet().forEach(asset -> fallenCloses.put(asset, lastCloses.get(asset).multiply(new BigDecimal("0.98"))
+                .setScale(2, RoundingMode.HALF_EVEN)));
+        BigDecimal grossAtProposal = grossNotional(moves, lastCloses);
+        BigDecimal grossAtDecision = grossNotional(moves, fallenCloses);
+        BigDecimal limit = grossAtProposal.multiply(new BigDecimal("0.99")).setScale(0, RoundingMode.FLOOR);
+        assertThat(grossAtDecision).as("the gross notional at the fallen closes").isLessThanOrEqualTo(limit);
+        assertThat(grossAtProposal).as("the gross notional at the proposal").isGreaterThan(limit);
+
+        // a platform of its own: its windows are seconds for every portfolio, its limit is L
+        assertThat(platform.terminate(STOP_TIMEOUT)).isEqualTo(143);
+        postgres = PostgresTestDatabase.create();
+        Path postgresHome = Files.createDirectories(home.resolve("postgresql"));
+        Path postgresConfig = ServedPlatform.writeConfig(postgresHome, port, null,
+                new ServedPlatform.Token(PAT, "pat", "portfolio-manager"),
+                new ServedPlatform.Token(RITA, "rita", "risk-officer"),
+                new ServedPlatform.Token(VIC, "vic", "viewer"));
+        Files.writeString(postgresConfig, Files.readString(postgresConfig) + """
+                store:
+                  jdbcUrl: %s
+                  username: %s
+                rebalance:
+                  approvalWindow: PT2S
+                  reminderAfter: PT1S
+                  escalationWindow: PT2S
+                  autoApproveNotionalLimit: %s
+                  proposal:
+                    minimumTradeNotional: 1000
+                """.formatted(postgres.jdbcUrl(), postgres.storeConfig().username(), limit.toPlainString()));
+        platform = ServedPlatform.serve(postgresHome, postgresConfig, http, port);
+        String portfolio = bookPortfolio("fresh-prices");
+        Map<String, BigDecimal> before = positions(portfolio);
+        assertThat(large(before)).isEqualTo(moves);
+        String id = proposeLarge(portfolio, moves, before);
+
+        JsonNode managers = awaitTask("portfolio-managers", id);
+        assertThat(managers.get("name").asText()).isEqualTo("Approve rebalance");
+        storeNextDayBars(fallenCloses);
+        assertThat(rebalance(id).get("status").asText()).as("undecided when the new bars are stored").isIn("PENDING_APPROVAL", "ESCALATED");
+        Map<String, BigDecimal> valuedAt = lastPrices(portfolio);
+        fallenCloses.forEach((asset, close) -> assertThat(valuedAt.get(asset)).as(asset + " valued at its new close").isEqualByComparingTo(close));
+        JsonNode escalated = awaitTask("risk-officers", id);
+        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
+        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
+        JsonNode executed = awaitStatus(id, "EXECUTED");
+
+        assertThat(history(executed)).containsExactly(
+                tuple("pat", null, "PROPOSED"),
+                tuple("risk-rules", "PROPOSED", "PENDING_APPROVAL"),
+                tuple("system", "PENDING_APPROVAL", "ESCALATED"),
+                tuple("risk-rules", "ESCALATED", "AUTO_APPROVED_AFTER_ESCALATION"),
+                tuple("system", "AUTO_APPROVED_AFTER_ESCALATION", "EXECUTED"));
+        JsonNode reasons = executed.get("history");
+        assertThat(reasons.get(1).get("reason").asText()).isEqualTo("every rule allows it, but the gross notional "
+                + grossAtProposal.toPlainString() + " is over the auto-approve limit of " + limit.toPlainString());
+        assertThat(reasons.get(2).get("reason").asText()).isEqualTo("nobody decided within the approval window of PT2S: escalated to risk-officers");
+        assertThat(reasons.get(3).get("reason").asText()).isEqualTo("approved automatically after escalation: every rule allows it and the"
+                + " gross notional " + grossAtDecision.toPlainString() + " is within the auto-approve limit of " + limit.toPlainString());
+        assertTrades(executed, moves);
+        assertMovedOnceBy(portfolio, before, executed);
+        assertThat(pendingFor(id)).isEmpty();
+    }
+
     // --- the portfolios and their targets --------------------------------------------------------
 
-    /** Books the 16 equities, floor(10 000 / close) units each at their last close, no cash. */
+    /** The 16 equities, floor(10 000 / close) units each. */
+    private Map<String, BigDecimal> bookedQuantities() {
+        Map<String, BigDecimal> quantities = new LinkedHashMap<>();
+        lastCloses.forEach((asset, close) -> quantities.put(asset, VALUE_PER_EQUITY.divide(close, 0, RoundingMode.DOWN)));
+        return quantities;
+    }
+
+    /** Books {@link #bookedQuantities}, each at its last close, no cash. */
     private String bookPortfolio(String name) throws IOException, InterruptedException {
         List<Map<String, Object>> positions = new ArrayList<>();
-        lastCloses.forEach((asset, close) -> positions.add(Map.of("asset", asset,
-                "quantity", VALUE_PER_EQUITY.divide(close, 0, RoundingMode.DOWN), "averagePrice", close)));
+        bookedQuantities().forEach((asset, quantity) -> positions.add(Map.of("asset", asset,
+                "quantity", quantity, "averagePrice", lastCloses.get(asset))));
         String body = JSON.writeValueAsString(Map.of("name", name, "baseCurrency", "USD", "cash", 0, "positions", positions));
         HttpResponse<String> created = send("POST", "/api/v1/portfolios", PAT, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -373,7 +485,49 @@ class RebalanceEndToEndIT {
         expected.forEach((asset, quantity) -> assertThat(after.get(asset)).as(asset).isEqualByComparingTo(quantity));
     }
 
+    /** The sum of |units| x close over the moves, each product to the cent, as the risk check sums notionals. */
+    private static BigDecimal grossNotional(Map<String, BigDecimal> moves, Map<String, BigDecimal> closes) {
+        return moves.entrySet().stream()
+                .map(move -> move.getValue().abs().multiply(closes.get(move.getKey())).setScale(2, RoundingMode.HALF_EVEN))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    /**
+     * Stores the next weekday's bar of every sample asset, as a market-data writer beside the platform would:
+     * a moved asset opens at its last close and closes at the given one, every other closes unchanged.
+     */
+    private void storeNextDayBars(Map<String, BigDecimal> movedCloses) {
+        Map<String, PriceBar> last = new LinkedHashMap<>();
+        market.bars().forEach(bar -> last.merge(bar.asset(), bar, (a, b) -> a.time().isAfter(b.time()) ? a : b));
+        LocalDate day = last.values().stream().map(PriceBar::time).max(Comparator.naturalOrder()).orElseThrow()
+                .atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        Instant time = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<PriceBar> bars = new ArrayList<>();
+        last.forEach((asset, bar) -> {
+            BigDecimal open = bar.close();
+            BigDecimal close = movedCloses.getOrDefault(asset, open);
+            bars.add(new PriceBar(asset, time, open, open.max(close), open.min(close), close, bar.volume()));
+        });
+        PGSimpleDataSource store = new PGSimpleDataSource();
+        store.setURL(postgres.jdbcUrl());
+        store.setUser(postgres.storeConfig().username());
+        new PriceBarRepository(store).saveAll(bars);
+    }
+
     // --- the API ---------------------------------------------------------------------------------
+
+    /** Each holding's last price as the platform values the portfolio. */
+    private Map<String, BigDecimal> lastPrices(String portfolio) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/v1/portfolios/" + portfolio, VIC, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        JSON.readTree(response.body()).get("holdings").forEach(holding ->
+                prices.put(holding.get("asset").asText(), holding.get("lastPrice").decimalValue()));
+        return prices;
+    }
 
     private Map<String, BigDecimal> positions(String portfolio) throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/api/v1/portfolios/" + portfolio, VIC, null);

@@ -11,9 +11,10 @@ import java.util.UUID;
 /**
  * A fresh database on the PostgreSQL server the tests run against (127.0.0.1:5432, trust auth, the OS
  * user), dropped again on close. When the server is not there the test fails, it does not skip: CI
- * starts the server, and a skipped PostgreSQL test would hide a broken production path.
+ * starts the server, and a skipped PostgreSQL test would hide a broken production path. Public: the
+ * packaged platform's end-to-end tests serve on one too.
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String USER = System.getProperty("user.name");
@@ -24,17 +25,17 @@ final class PostgresTestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static PostgresTestDatabase create() {
+    public static PostgresTestDatabase create() {
         String name = "ballast_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name);
         return new PostgresTestDatabase(name);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return SERVER + name;
     }
 
-    BallastConfig.Store storeConfig() {
+    public BallastConfig.Store storeConfig() {
         return new BallastConfig.Store(jdbcUrl(), USER, "", 4, Duration.ofSeconds(10));
     }
 
