@@ -1,5 +1,6 @@
 package io.ballast.platform.config;
 
+import io.ballast.api.optimizer.TargetWeights;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * target weights given in the config, or an optimizer and its parameters, run on the stored closes
  * when the trigger is evaluated. Exactly one of the two.
  *
- * @param targetWeights weight per asset id, fractions (0.25 = 25%); empty with an optimizer
+ * @param targetWeights weight per asset id, fractions (0.25 = 25%), the cash's under {@code CASH}
+ *                      ({@link TargetWeights#CASH}), all adding up to 1; empty with an optimizer
  * @param optimizer     the optimizer's id; empty with given weights
  * @param parameters    the optimizer's parameters by name; empty with given weights
  */
@@ -47,11 +49,15 @@ public record RebalanceTarget(Map<String, Double> targetWeights, String optimize
             double sum = 0;
             for (String asset : byAsset.keySet()) {
                 double weight = ConfigValues.requiredNumber(byAsset, asset, key + ".targetWeights.");
+                if (TargetWeights.isCash(asset) && weight < 0) {
+                    throw new IllegalArgumentException(key + ".targetWeights." + asset
+                            + " is the fraction of the value to keep in cash and must not be negative, got " + weight);
+                }
                 parsed.put(asset, weight);
                 sum += weight;
             }
             // the same tolerance as the API's TargetWeights: round-off only
-            if (Math.abs(sum - 1) > 1e-9) {
+            if (Math.abs(sum - 1) > TargetWeights.SUM_TOLERANCE) {
                 throw new IllegalArgumentException(key + ".targetWeights must add up to 1, got " + sum);
             }
             return new RebalanceTarget(parsed, "", Map.of());

@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Holdings: the portfolio's positions and cash at each asset's last stored close; a targeted
- *       asset not held enters with quantity 0.</li>
+ *       asset not held enters with quantity 0. The target {@code CASH} is the cash's weight, not an
+ *       asset: it is neither looked up nor priced.</li>
  *   <li>Market: per asset the daily volatility of the simple returns of its last {@value #LIQUIDITY_BARS}
  *       bars and their average volume; the annual sample covariance (the quant core's default) of
  *       the last {@value #COVARIANCE_BARS} closes, crypto over 365 days a year, the rest over 252.</li>
@@ -200,6 +201,9 @@ public final class RebalanceDesk {
             instruments.find(asset).ifPresent(instrument -> instrumentByAsset.put(asset, instrument));
         }
         for (String asset : targetWeights.keySet()) {
+            if (TargetWeights.isCash(asset)) {
+                continue; // the cash's weight: no instrument, no price, not in the covariance (riskless)
+            }
             if (!instrumentByAsset.containsKey(asset)) { // a held asset's instrument was read above
                 instrumentByAsset.put(asset, instruments.find(asset).orElseThrow(
                         () -> new InvalidInputException("targetWeights." + asset, "no instrument " + asset + " is stored")));

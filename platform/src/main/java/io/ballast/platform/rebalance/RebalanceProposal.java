@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param trades                       the trades, sells first, each side in the order of the holdings
  * @param skipped                      trades towards the targets left out, with why
  * @param buyScaleFraction             1 when the cash paid for every buy; else the fraction every buy was
- *                                     scaled by (before rounding down to lots) to fit the cash
+ *                                     scaled by (before rounding down to lots) to fit the cash (less the
+ *                                     cash a {@code CASH} target keeps)
  * @param totalEstimatedCost           fee, spread and impact of all trades
  * @param totalEstimatedCostFraction   that cost as a fraction of {@link #netAssetValue}
- * @param cashAfter                    cash after the trades and their costs; not negative unless it was before
+ * @param cashAfter                    cash after the trades and their costs; not negative unless it was before;
+ *                                     with a {@code CASH} target, at least the kept {@code cashWeight × NAV}
+ *                                     when anything is bought (sells alone may leave it short by their costs and the lot rounding)
  * @param trackingErrorBefore          annual ex-ante tracking error of the holdings against the targets, a fraction
  * @param trackingErrorAfter           the same after the trades (weights over the NAV less the costs)
  * @param trackingErrorReduction       {@code trackingErrorBefore - trackingErrorAfter}: the expected benefit

@@ -21,23 +21,27 @@ import java.util.function.Function;
  * <ol>
  *   <li>The NAV is cash plus every holding at its last price. Each asset's trade is the quantity
  *       that takes its value to {@code targetWeight × NAV} (an asset held but not in the targets
- *       is sold out), rounded toward zero to whole lots; less than one lot is skipped.</li>
+ *       is sold out), rounded toward zero to whole lots; less than one lot is skipped. The target
+ *       {@code CASH} ({@link TargetWeights#CASH}) is no asset and does not trade: the cash is what
+ *       the assets' trades leave, about {@code cashWeight × NAV} less the costs.</li>
  *   <li>A trade whose notional ({@code quantity × lastPrice}) is below the minimum is skipped.</li>
  *   <li>Each trade's cost: fee and half spread in basis points of notional, and the square-root
  *       impact {@code c × dailyVolatility × sqrt(quantity / averageDailyVolume)} as a fraction of
  *       notional, on the whole quantity even when it is sliced (slicing is what keeps the real
  *       impact near this estimate). A trade above the TWAP fraction of the daily volume is flagged
  *       for slicing.</li>
- *   <li>Cash: buys may spend the cash plus what the sells bring in, after the sells' costs; the
- *       buys' costs are paid from the same cash. When that does not suffice, every buy is scaled
+ *   <li>Cash: buys may spend the cash plus what the sells bring in, after the sells' costs, less
+ *       the cash the target keeps ({@code cashWeight × NAV}, 0 without {@code CASH}); the buys'
+ *       costs are paid from the same cash. When that does not suffice, every buy is scaled
  *       down by the same fraction, {@code available / (buy notionals + buy costs)}, and rounded
- *       down to lots again, so no asset's buy is preferred over another's and the cash does not go
- *       below zero (when a cent of rounding still overshoots, the largest buy gives up a lot). A buy
+ *       down to lots again, so no asset's buy is preferred over another's and the buys never take
+ *       the cash below the kept cash (when a cent of rounding still overshoots, the largest buy gives up a lot). A buy
  *       that scales below one lot or below the minimum notional is skipped. Sells are never scaled:
  *       they reduce risk and pay for the buys.</li>
  *   <li>The benefit: the annual ex-ante tracking error {@code sqrt((w - w*)' Σ (w - w*))} of the
  *       weights against the targets {@code w*}, before and after the trades, with Σ the annual
- *       covariance; cash is riskless (its weight is not in Σ). Weights after are over the NAV
+ *       covariance; cash is riskless, no variance and no covariance, so its weight and its target
+ *       {@code CASH} are not in Σ and add nothing. Weights after are over the NAV
  *       less the estimated costs, which leave the portfolio.</li>
  *   <li>The verdict: see {@link RebalanceVerdict}.</li>
  * </ol>
@@ -82,7 +86,7 @@ public final class RebalanceProposer {
             throw new InvalidInputException("holdings", "the net asset value (cash plus holdings at their last prices) must be positive, got " + nav);
         }
         for (String asset : targets.weightByAsset().keySet()) {
-            if (holdings.holding(asset).isEmpty()) {
+            if (!TargetWeights.isCash(asset) && holdings.holding(asset).isEmpty()) {
                 throw new InvalidInputException("targetWeights." + asset,
                         "has no holding to price it: list the asset in holdings with quantity 0 and its last price");
             }
@@ -116,7 +120,9 @@ public final class RebalanceProposer {
             }
         }
 
-        BigDecimal available = holdings.cash();
+        // the cash the CASH target keeps is not the buys' to spend
+        BigDecimal reservedCash = nav.multiply(BigDecimal.valueOf(targets.cashWeight()));
+        BigDecimal available = holdings.cash().subtract(reservedCash);
         for (RebalanceTrade sell : sells) {
             available = available.add(sell.notional()).subtract(sell.estimatedCost().total());
         }

@@ -234,7 +234,9 @@ class ConfigLoaderTest {
                 + "      target: {optimizer: max-sharpe, parameters: {riskAversion: 3}}\n"
                 + "      triggers: {calendar: {everyDays: 30}}\n"
                 + "    - portfolioId: p-3\n"
-                + "      approvalWindow: PT8H\n");
+                + "      approvalWindow: PT8H\n"
+                + "    - portfolioId: p-4\n"
+                + "      target: {targetWeights: {AAA: 0.6, BBB: 0.3, CASH: 0.1}}\n");
 
         List<BallastConfig.PortfolioOverride> portfolios = loader.load(Optional.of(file), Map.of()).rebalance().portfolios();
 
@@ -253,6 +255,8 @@ class ConfigLoaderTest {
         assertThat(portfolios.get(1).triggers().coolDown()).as("left out: a day").isEqualTo(java.time.Duration.ofDays(1));
         assertThat(portfolios.get(2).target()).isNull();
         assertThat(portfolios.get(2).hasTriggers()).isFalse();
+        // CASH is the cash's weight, in the sum: 0.6 + 0.3 + 0.1 = 1
+        assertThat(portfolios.get(3).target()).isEqualTo(new RebalanceTarget(Map.of("AAA", 0.6, "BBB", 0.3, "CASH", 0.1), "", Map.of()));
     }
 
     @Test
@@ -262,6 +266,10 @@ class ConfigLoaderTest {
                 "rebalance.portfolios[p-1].target must be given when triggers are configured");
         problemByOverride.put("target: {targetWeights: {AAA: 0.5}}",
                 "rebalance.portfolios[p-1].target.targetWeights must add up to 1, got 0.5");
+        problemByOverride.put("target: {targetWeights: {AAA: 0.5, CASH: 0.25}}",
+                "rebalance.portfolios[p-1].target.targetWeights must add up to 1, got 0.75");
+        problemByOverride.put("target: {targetWeights: {AAA: 1.25, CASH: -0.25}}",
+                "rebalance.portfolios[p-1].target.targetWeights.CASH is the fraction of the value to keep in cash and must not be negative, got -0.25");
         problemByOverride.put("target: {targetWeights: {AAA: 1}, optimizer: equal-weight}",
                 "rebalance.portfolios[p-1].target must give either targetWeights or optimizer, not both");
         problemByOverride.put("target: {optimizer: equal-weight}\n      triggers: {calendar: {everyDays: 0}}",

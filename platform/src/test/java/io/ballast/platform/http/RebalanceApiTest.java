@@ -110,6 +110,24 @@ class RebalanceApiTest {
         }
 
         @Test
+        void theReservedKeyCashReachesTheStageAsTheCashToKeep() throws Exception {
+            HttpResponse<String> response = send(propose("p-1", MANAGER, "{\"targetWeights\":{\"AAPL\":0.6,\"MSFT\":0.3,\"CASH\":0.1}}", null));
+
+            assertThat(response.statusCode()).isEqualTo(202);
+            assertThat(rebalances.proposals).extracting(call -> call.request().targetWeights()).containsExactly(Optional.of(Map.of(
+                    "AAPL", new BigDecimal("0.6"), "MSFT", new BigDecimal("0.3"), "CASH", new BigDecimal("0.1"))));
+        }
+
+        @Test
+        void aNegativeCashIsRefusedByTheContractNamingTheField() throws Exception {
+            HttpResponse<String> response = send(propose("p-1", MANAGER, "{\"targetWeights\":{\"AAPL\":1.1,\"CASH\":-0.1}}", null));
+
+            assertThat(assertProblem(response, 400).get("errors")).isEqualTo(JSON.readTree(
+                    "[{\"field\":\"targetWeights.CASH\",\"problem\":\"-0.1 is less than 0\"}]"));
+            assertThat(rebalances.proposals).isEmpty();
+        }
+
+        @Test
         void anAdminProposesWithAnOptimizerAndItsParametersWithoutAKey() throws Exception {
             HttpResponse<String> response = send(propose("p-1", ADMIN,
                     "{\"optimizer\":\"min-volatility\",\"parameters\":{\"maxWeight\":0.5,\"linkage\":\"ward\"}}", null));

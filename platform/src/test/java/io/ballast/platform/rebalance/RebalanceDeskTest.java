@@ -148,6 +148,57 @@ class RebalanceDeskTest {
         assertThat(started).isEmpty();
     }
 
+    /**
+     * A1..A9 0.10, A10 0.05, K 0.04, CASH 0.01 (CASH needs no instrument or price): SELL 50 A10 (5 000, cost 3.00).
+     * The cash kept is 0.01 x 100 000 = 1 000, so the buy may spend 5 000 - 3.00 - 1 000 = 3 997: BUY 40 K needs
+     * 4 002.40, scaled by 3 997 / 4 002.40 = 0.99865 to 39.95, down to 39: BUY 39 K (3 900, cost 2.34).
+     * Total cost 5.34; cash after 5 000 - 3 900 - 5.34 = 1 094.66, above the 1 000 kept.
+     */
+    @Test
+    void aCashTargetIsNoInstrumentAndItsShareOfTheNavIsNotSpent() {
+        Map<String, Double> targets = new TreeMap<>(tenPercentOfA10ToK());
+        targets.put("A10", 0.05);
+        targets.put("K", 0.04);
+        targets.put("CASH", 0.01);
+
+        StoredRebalance stored = desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance();
+
+        assertThat(stored.proposal().trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity,
+                RebalanceTrade::notional).containsExactly(
+                tuple("A10", OrderSide.SELL, new BigDecimal("50"), new BigDecimal("5000.00")),
+                tuple("K", OrderSide.BUY, new BigDecimal("39"), new BigDecimal("3900.00")));
+        assertThat(stored.proposal().totalEstimatedCost()).isEqualByComparingTo("5.34");
+        assertThat(stored.proposal().cashAfter()).isEqualByComparingTo("1094.66");
+        assertThat(stored.request().targetWeights()).containsEntry("CASH", 0.01);
+    }
+
+    /** An unknown asset beside CASH is still named; CASH counts in the sum: A1 0.5, A2 0.25 and CASH 0.5 add up to 1.25. */
+    @Test
+    void withACashTargetAnUnknownAssetIsStillNamedAndTheSumCountsTheCash() {
+        Map<String, Double> targets = new TreeMap<>(tenPercentOfA10ToK());
+        targets.remove("K");
+        targets.put("ZZZ", 0.005);
+        targets.put("CASH", 0.005);
+
+        assertThatThrownBy(() -> desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("targetWeights.ZZZ");
+                    assertThat(e.problem()).isEqualTo("no instrument ZZZ is stored");
+                });
+        Map<String, Double> tooMuch = Map.of("A1", 0.5, "A2", 0.25, "CASH", 0.5);
+        assertThatThrownBy(() -> desk((rebalance, approval) -> started.add(rebalance))
+                .propose(portfolioId, RebalanceRequest.givenWeights(tooMuch), Optional.empty(), Optional.empty(), "alice"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("targetWeights");
+                    assertThat(e.problem()).isEqualTo("target weights sum to 1.25, not 1");
+                });
+        assertThat(store.rebalances().pending()).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
     @Test
     void targetsTheHoldingsAlreadyMeetLeaveNothingToTradeAndStoreNothing() {
         Map<String, Double> same = new TreeMap<>();

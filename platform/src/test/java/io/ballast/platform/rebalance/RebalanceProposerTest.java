@@ -209,11 +209,76 @@ class RebalanceProposerTest {
         assertThat(proposal.trackingErrorBefore()).isZero();
     }
 
+    /*
+     * CASH as a target, NAV 100 000, cash 0: A 600 @ 100 (w 0.6), B 400 @ 100 (w 0.4); targets A 0.4, B 0.5, CASH 0.1.
+     * Fee 10 bp, nothing else. A: 40 000 -> SELL 200 (20 000.00, fee 20.00); B: 50 000 -> BUY 100 (10 000.00, fee 10.00).
+     * Kept cash 0.1 x 100 000 = 10 000: available 0 + 20 000 - 20 - 10 000 = 9 980 < needed 10 010, so the buy scales by
+     * 9 980 / 10 010 = 0.997002997002 (12 digits, down): 99.7 -> BUY 99 B (9 900.00, fee 9.90). Spent 9 909.90 <= 9 980.
+     * Cash after 20 000 - 9 900 - 29.90 = 10 070.10, above the 10 000 kept (without the reserve all 100 B would be bought,
+     * leaving 9 970). Costs 29.90 / 100 000 = 0.000299 of NAV.
+     * Tracking error, covariance [[0.04, 0.01], [0.01, 0.09]], cash riskless (not in it):
+     *   before: active (0.2, -0.1): 0.04 x 0.04 + 0.09 x 0.01 - 2 x 0.01 x 0.02 = 0.0021, sqrt = 0.0458257569496
+     *   after, over NAV 99 970.10: A 40 000 -> 0.40011963577, B 49 900 -> 0.49914924562; active (0.00011963577, -0.00085075438)
+     *   -> 0.04 a^2 + 0.09 b^2 + 0.02 a b = 6.3677e-8, TE 0.000252343746251 (40-digit decimals)
+     */
+    @Test
+    void aCashTargetKeepsItsShareOfTheNavOutOfTheBuys() {
+        ProposalSettings fee = new ProposalSettings(BigDecimal.ZERO, BigDecimal.ONE, Map.of(), 10, 0, Map.of(), 0, 0.1, 2, 1);
+        Holdings noCash = new Holdings("USD", BigDecimal.ZERO, List.of(
+                new Holding("A", new BigDecimal("600"), new BigDecimal("100")),
+                new Holding("B", new BigDecimal("400"), new BigDecimal("100"))));
+
+        RebalanceProposal proposal = new RebalanceProposer(fee).propose(noCash, Map.of("A", 0.4, "B", 0.5, "CASH", 0.1), TWO_MARKET);
+
+        assertThat(proposal.trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity, RebalanceTrade::notional)
+                .containsExactly(Tuple.tuple("A", OrderSide.SELL, new BigDecimal("200"), new BigDecimal("20000.00")),
+                        Tuple.tuple("B", OrderSide.BUY, new BigDecimal("99"), new BigDecimal("9900.00")));
+        assertThat(proposal.buyScaleFraction()).isCloseTo(0.997002997002, within(1e-15));
+        assertThat(proposal.totalEstimatedCost()).isEqualByComparingTo("29.90");
+        assertThat(proposal.totalEstimatedCostFraction()).isCloseTo(0.000299, within(1e-15));
+        assertThat(proposal.cashAfter()).isEqualByComparingTo("10070.10");
+        assertThat(proposal.trackingErrorBefore()).isCloseTo(0.0458257569496, within(1e-12));
+        assertThat(proposal.trackingErrorAfter()).isCloseTo(0.000252343746251, within(1e-12));
+    }
+
+    /*
+     * One asset and cash: NAV 100 000, cash 0, A 1 000 @ 100 (w 1.0); targets A 0.9, CASH 0.1; variance 0.04 (sigma 0.2).
+     * SELL 100 A (10 000.00, fee 10 bp 10.00): cash after 10 000 - 10 = 9 990.00.
+     * Cash adds no risk, so TE = |w_A - 0.9| x sigma: before 0.1 x 0.2 = 0.02;
+     * after, over NAV 99 990: 90 000 / 99 990 = 0.900090009..., 0.0000900090009 x 0.2 = 0.0000180018002.
+     * Already at target (cash 10 000, A 900): nothing to do, TE 0.
+     */
+    @Test
+    void withOneAssetAndCashTheTrackingErrorIsTheWeightDifferenceTimesTheVolatility() {
+        ProposalSettings fee = new ProposalSettings(BigDecimal.ZERO, BigDecimal.ONE, Map.of(), 10, 0, Map.of(), 0, 0.1, 2, 1);
+        ProposalMarket oneAsset = ProposalMarket.of(Map.of("A", new AssetLiquidity(0.01, 1_000_000)), List.of("A"), new double[][] {{0.04}});
+        Map<String, Double> tenthInCash = Map.of("A", 0.9, "CASH", 0.1);
+
+        RebalanceProposal proposal = new RebalanceProposer(fee).propose(new Holdings("USD", BigDecimal.ZERO,
+                List.of(new Holding("A", new BigDecimal("1000"), new BigDecimal("100")))), tenthInCash, oneAsset);
+
+        assertThat(proposal.trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity)
+                .containsExactly(Tuple.tuple("A", OrderSide.SELL, new BigDecimal("100")));
+        assertThat(proposal.cashAfter()).isEqualByComparingTo("9990.00");
+        assertThat(proposal.trackingErrorBefore()).isCloseTo(0.02, within(1e-15));
+        assertThat(proposal.trackingErrorAfter()).isCloseTo(0.0000180018001800, within(1e-15));
+
+        RebalanceProposal onTarget = new RebalanceProposer(fee).propose(new Holdings("USD", new BigDecimal("10000"),
+                List.of(new Holding("A", new BigDecimal("900"), new BigDecimal("100")))), tenthInCash, oneAsset);
+
+        assertThat(onTarget.verdict()).isEqualTo(RebalanceVerdict.NOTHING_TO_DO);
+        assertThat(onTarget.trackingErrorBefore()).isZero();
+    }
+
     @Test
     void refusesBadInputNamingTheField() {
         RebalanceProposer proposer = new RebalanceProposer(ProposalSettings.defaults());
         assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.5, "C", 0.5), TWO_MARKET), "targetWeights.C", "list the asset in holdings");
         assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.5, "B", 0.6), TWO_MARKET), "targetWeights", "sum to");
+        // CASH counts in the sum: 0.5 + 0.4 + 0.2 = 1.1
+        assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.5, "B", 0.4, "CASH", 0.2), TWO_MARKET), "targetWeights", "sum to 1.1");
+        assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.6, "B", 0.5, "CASH", -0.1), TWO_MARKET), "targetWeights",
+                "CASH is the cash to keep and must not be negative");
         assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.5, "B", 0.5),
                 ProposalMarket.of(Map.of(), List.of("A", "B"), new double[][] {{0.04, 0.01}, {0.01, 0.09}})), "market.liquidityByAsset.A", "missing");
         assertRejected(() -> proposer.propose(TWO_ASSETS, Map.of("A", 0.5, "B", 0.5), ProposalMarket.of(

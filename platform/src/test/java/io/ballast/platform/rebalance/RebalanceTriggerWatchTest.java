@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +259,38 @@ class RebalanceTriggerWatchTest {
         assertThat(store.rebalances().lastProposedAt(targetOnly)).isEmpty();
         assertThat(store.rebalances().lastProposedAt(notConfigured)).isEmpty();
         assertThat(watch(NOW, withoutTriggers).isWatching()).isFalse();
+    }
+
+    /**
+     * Target A1..A9 0.10, A10 0.054, CASH 0.046, absolute tolerance 0.005.
+     * Near target: cash 5 000, A10 50 (NAV 90 000 + 5 000 + 5 000 = 100 000): A10 |0.05 - 0.054| = 0.004 and the cash
+     * |5 000 / 100 000 - 0.046| = 0.004, within 0.005: no firing (counting the cash as 0 would see 0.046 and propose).
+     * Fully invested: cash 0, A10 100: A10 |0.10 - 0.054| = 0.046 and CASH |0 - 0.046| = 0.046 drift;
+     * SELL (10 000 - 5 400) / 100 = 46 A10.
+     */
+    @Test
+    void aCashTargetDriftsOnlyWhenTheCashIsOffIt() {
+        String nearTarget = TenHoldingsPortfolio.store(store, "near target", new BigDecimal("5000"), "50", NOW.minus(40, ChronoUnit.DAYS));
+        String invested = portfolio();
+        Map<String, Double> partlyInCash = new TreeMap<>(tenPercentOfA10ToK());
+        partlyInCash.remove("K");
+        partlyInCash.put("A10", 0.054);
+        partlyInCash.put("CASH", 0.046);
+        TriggerSettings drift = new TriggerSettings(null, new TriggerSettings.Drift(0.005, null), null, null, null);
+        RebalanceTarget target = new RebalanceTarget(partlyInCash, "", Map.of());
+
+        List<StoredRebalance> proposed = watch(NOW,
+                new BallastConfig.PortfolioOverride(nearTarget, null, null, null, null, target, drift),
+                new BallastConfig.PortfolioOverride(invested, null, null, null, null, target, drift)).evaluateAll();
+
+        assertThat(proposed).extracting(StoredRebalance::portfolioId).containsExactly(invested);
+        StoredRebalance stored = store.rebalances().find(proposed.getFirst().id()).orElseThrow();
+        TriggerFiring trigger = stored.trigger().orElseThrow();
+        assertThat(trigger.measures()).extracting(TriggerMeasure::name).containsExactly("A10 absolute drift", "CASH absolute drift");
+        assertThat(trigger.measures().get(0).value()).isCloseTo(0.046, within(1e-12));
+        assertThat(trigger.measures().get(1).value()).isCloseTo(0.046, within(1e-12));
+        assertThat(stored.proposal().trades()).extracting(RebalanceTrade::asset, RebalanceTrade::side, RebalanceTrade::quantity)
+                .containsExactly(tuple("A10", OrderSide.SELL, new BigDecimal("46")));
     }
 
     /** A target naming an unknown asset, and a portfolio not stored, come first; the drifted one after them is still proposed for. */

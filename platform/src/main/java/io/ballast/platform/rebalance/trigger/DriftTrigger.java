@@ -18,6 +18,11 @@ import java.util.TreeSet;
  * relative drift (its target is 0) and is judged on the absolute tolerance only. Either tolerance
  * can be switched off with {@link Double#POSITIVE_INFINITY}.
  *
+ * <p>When the targets name {@code CASH} ({@link TargetWeights#CASH}), the cash drifts as an asset
+ * does: its weight now is {@code cash / NAV}, which is {@code 1 - Σ currentWeights}, since the
+ * current weights are every held asset's fraction of the NAV and the cash is the rest. Targets
+ * without {@code CASH} judge the assets only, as the cash then shows in their drift.
+ *
  * @param absoluteToleranceFraction e.g. 0.05: five percentage points; positive
  * @param relativeToleranceFraction e.g. 0.25: a quarter of the target weight; positive
  */
@@ -43,16 +48,29 @@ public record DriftTrigger(double absoluteToleranceFraction, double relativeTole
                 TriggerInputs.require("targetWeights", inputs.targetWeights()));
     }
 
+    /**
+     * @param currentWeights each held asset's weight now, a fraction of the NAV; the cash is the rest, so
+     *                       {@code CASH} is no key of it
+     */
     public Optional<TriggerFiring> evaluate(Instant at, Map<String, Double> currentWeights, TargetWeights targets) {
+        if (currentWeights.containsKey(TargetWeights.CASH)) {
+            throw new InvalidInputException("currentWeights." + TargetWeights.CASH,
+                    "is not an asset: the cash's weight is the rest of the NAV, 1 - the assets' weights");
+        }
+        double assetWeightSum = 0;
+        for (Map.Entry<String, Double> entry : currentWeights.entrySet()) {
+            Double current = entry.getValue();
+            if (current == null || !Double.isFinite(current)) {
+                throw new InvalidInputException("currentWeights." + entry.getKey(), "must be a finite number, got " + current);
+            }
+            assetWeightSum += current;
+        }
         // sorted, so the measures come in the same order whatever the maps' order
         Set<String> assets = new TreeSet<>(targets.weightByAsset().keySet());
         assets.addAll(currentWeights.keySet());
         List<TriggerMeasure> breaches = new ArrayList<>();
         for (String asset : assets) {
-            Double current = currentWeights.getOrDefault(asset, 0.0);
-            if (current == null || !Double.isFinite(current)) {
-                throw new InvalidInputException("currentWeights." + asset, "must be a finite number, got " + current);
-            }
+            double current = TargetWeights.isCash(asset) ? 1 - assetWeightSum : currentWeights.getOrDefault(asset, 0.0);
             double target = targets.weight(asset);
             double drift = Math.abs(current - target);
             if (drift > absoluteToleranceFraction) {

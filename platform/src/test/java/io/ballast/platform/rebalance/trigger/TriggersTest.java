@@ -2,6 +2,7 @@ package io.ballast.platform.rebalance.trigger;
 
 import static io.ballast.platform.quant.Rejection.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ballast.api.optimizer.TargetWeights;
 import io.ballast.platform.quant.prices.ReturnSeries;
@@ -90,6 +91,30 @@ class TriggersTest {
         // C is held at 0.0625 with target 0: at the absolute tolerance; no relative drift against a zero target
         assertThat(trigger.evaluate(NOW, Map.of("A", 0.25, "B", 0.6875, "C", 0.0625), new TargetWeights(Map.of("A", 0.25, "B", 0.75))))
                 .hasValueSatisfying(firing -> assertThat(firing.measures()).extracting(TriggerMeasure::name).containsExactly("B relative drift"));
+    }
+
+    /*
+     * Targets A 0.25, B 0.5, CASH 0.25; the cash now is 1 - (0.25 + 0.5) = 0.25 of the NAV: no drift at all.
+     * With A 0.25, B 0.4375 the cash is 1 - 0.6875 = 0.3125: B and CASH drift 0.0625 each, absolutely (at the
+     * 0.0625 tolerance, not above); relatively B 0.0625 / 0.5 = 0.125 and CASH 0.0625 / 0.25 = 0.25, and only
+     * CASH is above 0.2. With A 0.25, B 0.75 (no cash): B drifts 0.25 (relatively 0.25 / 0.5 = 0.5) and CASH
+     * 0.25 (relatively 0.25 / 0.25 = 1). CASH among the current weights is refused: the cash is what they leave.
+     */
+    @Test
+    void aCashTargetDriftsAgainstTheCashLeftOverTheAssets() {
+        DriftTrigger trigger = new DriftTrigger(0.0625, 0.2);
+        TargetWeights quarterInCash = new TargetWeights(Map.of("A", 0.25, "B", 0.5, "CASH", 0.25));
+
+        assertThat(trigger.evaluate(NOW, Map.of("A", 0.25, "B", 0.5), quarterInCash)).isEmpty();
+        assertThat(trigger.evaluate(NOW, Map.of("A", 0.25, "B", 0.4375), quarterInCash)).hasValueSatisfying(firing -> {
+            assertThat(firing.measures()).extracting(TriggerMeasure::name).containsExactly("CASH relative drift");
+            assertThat(firing.measures().getFirst().value()).isEqualTo(0.25);
+        });
+        assertThat(trigger.evaluate(NOW, Map.of("A", 0.25, "B", 0.75), quarterInCash)).hasValueSatisfying(firing ->
+                assertThat(firing.measures()).extracting(TriggerMeasure::name, TriggerMeasure::value).containsExactly(
+                        tuple("B absolute drift", 0.25), tuple("B relative drift", 0.5),
+                        tuple("CASH absolute drift", 0.25), tuple("CASH relative drift", 1.0)));
+        assertRejected(() -> trigger.evaluate(NOW, Map.of("A", 0.25, "CASH", 0.75), quarterInCash), "currentWeights.CASH", "not an asset");
     }
 
     /*
