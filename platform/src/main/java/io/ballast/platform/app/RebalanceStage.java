@@ -203,9 +203,8 @@ final class RebalanceStage implements AutoCloseable {
     static Map<String, Object> reopenedTask(Store store, StoredRebalance rebalance, String elementId) {
         Instant createdAt = rebalance.history().reversed().stream().filter(entry -> entry.to() == rebalance.status())
                 .map(RebalanceHistoryEntry::at).findFirst().orElse(rebalance.statusSince());
-        // the risk-check step stores its evaluation as requested by "rebalance <id>"
         Optional<StoredRiskEvaluation> check = store.riskEvaluations().latestOf(rebalance.portfolioId(), EvaluationTrigger.WORKFLOW,
-                "rebalance " + rebalance.id());
+                RebalanceWorkflowSteps.riskCheckRequester(rebalance.id()));
         if (check.isEmpty()) {
             LOG.warn("Rebalance {}: no stored risk check, its re-opened task shows no risk decisions", rebalance.id());
             return RebalanceApprovalInstances.reopenedTaskVariables(elementId, createdAt, Optional.empty(), List.of());

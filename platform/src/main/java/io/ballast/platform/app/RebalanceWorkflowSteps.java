@@ -50,6 +50,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,7 +131,7 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
             }
             RebalanceRiskVerdict found = verdict.get();
             evaluations.insert(new StoredRiskEvaluation(UUID.randomUUID().toString(), rebalance.portfolioId(), now(), found.rulesVersion(),
-                    EvaluationTrigger.WORKFLOW, "rebalance " + rebalanceId, found.decisions()));
+                    EvaluationTrigger.WORKFLOW, riskCheckRequester(rebalanceId), found.decisions()));
             RebalanceStatus status = switch (found.outcome()) {
                 case BLOCKED -> RebalanceStatus.BLOCKED;
                 case AUTO_APPROVABLE -> RebalanceStatus.AUTO_APPROVED;
@@ -142,6 +143,11 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
         // delivered again after the outcome was stored: the stored outcome decides the path
         LOG.info("Rebalance {}: risk check delivered again; it is {} already", rebalanceId, rebalance.status());
         return verdictOf(rebalance.status(), verdict.orElse(null));
+    }
+
+    /** Who a rebalance's stored risk check names as its requester, by which a restart finds it again. */
+    static String riskCheckRequester(String rebalanceId) {
+        return "rebalance " + rebalanceId;
     }
 
     private static Verdict verdictOf(RebalanceStatus status, RebalanceRiskVerdict verdict) {
@@ -224,7 +230,7 @@ final class RebalanceWorkflowSteps implements RebalanceRiskCheckWorker.Step, Reb
                 // version) the process's approvedBy is all there is
                 actor = rebalances.taskDecider(change.rebalanceId(), change.elementId())
                         .orElse(change.approvedBy() == null || change.approvedBy().isBlank() ? "tasklist" : change.approvedBy());
-                reason = change.comment() == null || change.comment().isBlank() ? to.name().toLowerCase(java.util.Locale.ROOT) : change.comment();
+                reason = change.comment() == null || change.comment().isBlank() ? to.name().toLowerCase(Locale.ROOT) : change.comment();
             }
             case ESCALATED -> {
                 actor = SYSTEM;

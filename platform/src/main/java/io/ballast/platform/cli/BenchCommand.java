@@ -107,7 +107,7 @@ final class BenchCommand {
         int rebalances = 500;
 
         @Option(names = "--warm-up", paramLabel = "N", description = "untimed rebalances first (default: ${DEFAULT-VALUE})")
-        int warmUp = 50;
+        int warmUp = 500;
 
         @Option(names = "--concurrency", paramLabel = "N", description = "clients, each proposing a rebalance and waiting for it to finish before the next (default: ${DEFAULT-VALUE})")
         int concurrency = 16;
