@@ -46,9 +46,13 @@ public final class PortfolioNavRepository {
         });
     }
 
-    /** The NAV recorded last (latest valuation time) for the portfolio; empty when none was (or the id is no UUID). */
+    /**
+     * The NAV recorded last (latest valuation time) for the portfolio; empty when none was (or the id is no UUID).
+     * Ordered by the whole primary key: by valued_at alone H2 reads the portfolio's every NAV through its
+     * foreign-key index and sorts them; this way it reads the primary key backwards and stops at the first.
+     */
     public Optional<BigDecimal> latest(String portfolioId) {
-        return nav(portfolioId, "SELECT nav FROM portfolio_nav WHERE portfolio_id = ? ORDER BY valued_at DESC LIMIT 1", "nav",
+        return nav(portfolioId, "SELECT nav FROM portfolio_nav WHERE portfolio_id = ? ORDER BY portfolio_id DESC, valued_at DESC LIMIT 1", "nav",
                 "reading the latest NAV of portfolio " + portfolioId);
     }
 

@@ -27,6 +27,12 @@ public final class PriceBarRepository {
     static final int BATCH_SIZE = 1_000;
 
     private static final String COLUMNS = "asset_id, bar_time, open, high, low, close, volume";
+    /**
+     * One asset's bars newest first. Ordered by the whole primary key, not bar_time alone: H2 otherwise
+     * reads the asset through its foreign-key index and sorts all its bars to return the newest few; this
+     * way both databases read the primary key backwards and stop at the limit.
+     */
+    private static final String NEWEST_FIRST = "ORDER BY asset_id DESC, bar_time DESC";
 
     private final DataSource dataSource;
     private final RecentBarsCache recent = new RecentBarsCache();
@@ -78,7 +84,7 @@ public final class PriceBarRepository {
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        String probe = "(SELECT " + COLUMNS + " FROM price_bar WHERE asset_id = ? ORDER BY bar_time DESC LIMIT 1)";
+        String probe = "(SELECT " + COLUMNS + " FROM price_bar WHERE asset_id = ? " + NEWEST_FIRST + " LIMIT 1)";
         String sql = String.join(" UNION ALL ", Collections.nCopies(distinct.size(), probe));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
@@ -117,7 +123,7 @@ public final class PriceBarRepository {
     public List<PriceBar> latestBars(String asset, int count) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM price_bar"
-                        + " WHERE asset_id = ? ORDER BY bar_time DESC LIMIT ?")) {
+                        + " WHERE asset_id = ? " + NEWEST_FIRST + " LIMIT ?")) {
             query.setString(1, asset);
             query.setInt(2, count);
             List<PriceBar> bars = new ArrayList<>(read(query));
