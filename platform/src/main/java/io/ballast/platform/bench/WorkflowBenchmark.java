@@ -63,7 +63,7 @@ public final class WorkflowBenchmark {
      * not from the poll, so this only bounds how soon a client sends its next proposal; polling much faster
      * would measure the platform answering GETs, not rebalancing.
      */
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private final BallastConfig config;
     private final int rebalances;

@@ -110,7 +110,7 @@ final class BenchCommand {
         int warmUp = 500;
 
         @Option(names = "--concurrency", paramLabel = "N", description = "clients, each proposing a rebalance and waiting for it to finish before the next (default: ${DEFAULT-VALUE})")
-        int concurrency = 16;
+        int concurrency = 8;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
