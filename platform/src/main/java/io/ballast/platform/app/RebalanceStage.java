@@ -119,7 +119,7 @@ final class RebalanceStage implements AutoCloseable {
                 CandidateGroupRoles.DEFAULT);
         RebalanceStage stage = new RebalanceStage(new RebalanceDeskPort(desk, store.rebalances()),
                 new ApprovalAuthorityPort(authority), inbox, steps,
-                new RebalanceTriggerWatch(desk, store.rebalances(), store.latestRebalances(), store.portfolioNavs(), store.priceBars(), config,
+                new RebalanceTriggerWatch(desk, store.rebalances(), store.portfolioNavs(), store.priceBars(), config,
                         services.clock()));
         if (embedded) {
             try {

@@ -21,7 +21,6 @@ import io.ballast.platform.rebalance.trigger.Triggers;
 import io.ballast.platform.rebalance.trigger.VolatilitySpikeTrigger;
 import io.ballast.platform.store.InsertedRebalance;
 import io.ballast.platform.store.LatestRebalance;
-import io.ballast.platform.store.LatestRebalanceRepository;
 import io.ballast.platform.store.PortfolioNavRepository;
 import io.ballast.platform.store.PriceBarRepository;
 import io.ballast.platform.store.RebalanceRepository;
@@ -76,7 +75,6 @@ public final class RebalanceTriggerWatch {
 
     private final RebalanceDesk desk;
     private final RebalanceRepository rebalances;
-    private final LatestRebalanceRepository latestRebalances;
     private final PortfolioNavRepository navs;
     private final PriceBarRepository priceBars;
     private final List<BallastConfig.PortfolioOverride> watched;
@@ -85,11 +83,9 @@ public final class RebalanceTriggerWatch {
     private final Set<String> coolDownsLogged = new HashSet<>();
     private final Clock clock;
 
-    public RebalanceTriggerWatch(RebalanceDesk desk, RebalanceRepository rebalances, LatestRebalanceRepository latestRebalances,
-                                 PortfolioNavRepository navs, PriceBarRepository priceBars, BallastConfig.Rebalance config, Clock clock) {
+    public RebalanceTriggerWatch(RebalanceDesk desk, RebalanceRepository rebalances, PortfolioNavRepository navs, PriceBarRepository priceBars, BallastConfig.Rebalance config, Clock clock) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.rebalances = Objects.requireNonNull(rebalances, "rebalances");
-        this.latestRebalances = Objects.requireNonNull(latestRebalances, "latestRebalances");
         this.navs = Objects.requireNonNull(navs, "navs");
         this.priceBars = Objects.requireNonNull(priceBars, "priceBars");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -146,7 +142,7 @@ public final class RebalanceTriggerWatch {
             return Optional.empty();
         }
         TriggerFiring firing = fired.getFirst();
-        if (coolingDown(id, portfolio.triggers().coolDown(), firing, inputs.at)) {
+        if (coolingDown(id, portfolio.triggers().coolDown(), firing, inputs.latest(), inputs.at)) {
             return Optional.empty();
         }
         for (TriggerFiring other : fired.subList(1, fired.size())) {
@@ -169,11 +165,11 @@ public final class RebalanceTriggerWatch {
      * Whether the portfolio's latest rebalance ended rejected, blocked or failed less than {@code coolDown}
      * before {@code now} (at {@code ended + coolDown} it is over); logs why, once per such rebalance.
      */
-    private boolean coolingDown(String portfolioId, Duration coolDown, TriggerFiring firing, Instant now) {
+    private boolean coolingDown(String portfolioId, Duration coolDown, TriggerFiring firing, Optional<LatestRebalance> latest,
+                                Instant now) {
         if (coolDown.isZero()) {
             return false;
         }
-        Optional<LatestRebalance> latest = latestRebalances.of(portfolioId);
         if (latest.isEmpty() || !endsCoolDown(latest.get().status())) {
             return false;
         }
@@ -246,6 +242,7 @@ public final class RebalanceTriggerWatch {
         private final RebalanceRequest request;
         private final Instant at;
         private Map<String, Double> current;
+        private Optional<LatestRebalance> latest;
         private ReturnSeries heldReturns;
         private int heldReturnsBars;
 
@@ -258,7 +255,7 @@ public final class RebalanceTriggerWatch {
         TriggerInputs of(Trigger trigger) {
             TriggerInputs inputs = TriggerInputs.at(at);
             return switch (trigger) {
-                case CalendarTrigger calendar -> inputs.withLastRebalanceAt(rebalances.lastProposedAt(portfolioId).orElse(null));
+                case CalendarTrigger calendar -> inputs.withLastRebalanceAt(latest().map(LatestRebalance::proposedAt).orElse(null));
                 case DriftTrigger drift -> inputs.withWeights(current(),
                         desk.targetWeights(portfolioId, request).orElseThrow(PortfolioGone::new));
                 case VolatilitySpikeTrigger spike -> inputs.withPortfolioReturns(portfolioReturns(spike.longWindow()));
@@ -267,6 +264,14 @@ public final class RebalanceTriggerWatch {
                         navs.latest(portfolioId).map(BigDecimal::doubleValue).orElse(Double.NaN));
                 case CorrelationSpikeTrigger spike -> inputs.withAssetReturns(heldReturns(spike.longWindow()));
             };
+        }
+
+        /** The portfolio's latest rebalance, read once: the calendar counts from it, the cool-down from its ending. */
+        private Optional<LatestRebalance> latest() {
+            if (latest == null) {
+                latest = rebalances.latest(portfolioId);
+            }
+            return latest;
         }
 
         private Map<String, Double> current() {

@@ -319,24 +319,34 @@ public final class RebalanceRepository {
     }
 
     /**
-     * When the portfolio's latest rebalance was proposed, whatever became of it; empty when it never
-     * had one (or the id is no UUID). The calendar trigger counts from it.
+     * The portfolio's most recently proposed rebalance, as far as its triggers look at it (ties on the time
+     * broken by id, so every read answers the same one); empty when it never had one (or the id is no UUID).
+     * One row without the history: the calendar counts from its proposal, the cool-down from its ending.
      */
-    public Optional<Instant> lastProposedAt(String portfolioId) {
+    public Optional<LatestRebalance> latest(String portfolioId) {
         Optional<UUID> id = Uuids.parse(portfolioId);
         if (id.isEmpty()) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT MAX(proposed_at) AS last FROM rebalance WHERE portfolio_id = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT id, proposed_at, status, status_since FROM rebalance"
+                        + " WHERE portfolio_id = ? ORDER BY proposed_at DESC, id DESC LIMIT 1")) {
             query.setObject(1, id.get());
             try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getObject("last") == null ? Optional.empty() : Optional.of(instant(row, "last"));
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LatestRebalance(row.getObject("id", UUID.class).toString(), instant(row, "proposed_at"),
+                        RebalanceStatus.valueOf(row.getString("status")), instant(row, "status_since")));
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the last rebalance of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
+            throw new StoreException("reading the latest rebalance of portfolio " + portfolioId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** When the portfolio's latest rebalance was proposed, whatever became of it ({@link #latest}). */
+    public Optional<Instant> lastProposedAt(String portfolioId) {
+        return latest(portfolioId).map(LatestRebalance::proposedAt);
     }
 
     private boolean exists(String what, String sql, String portfolioId) {

@@ -48,7 +48,6 @@ public final class Store implements AutoCloseable {
     private final AlertRepository alerts;
     private final PortfolioNavRepository portfolioNavs;
     private final RebalanceRepository rebalances;
-    private final LatestRebalanceRepository latestRebalances;
 
     private Store(HikariDataSource pool, String vendor, String displayUrl, boolean timescale) {
         this.pool = pool;
@@ -62,7 +61,6 @@ public final class Store implements AutoCloseable {
         this.alerts = new AlertRepository(pool);
         this.portfolioNavs = new PortfolioNavRepository(pool);
         this.rebalances = new RebalanceRepository(pool);
-        this.latestRebalances = new LatestRebalanceRepository(pool);
     }
 
     /**
@@ -138,10 +136,6 @@ public final class Store implements AutoCloseable {
 
     public RebalanceRepository rebalances() {
         return rebalances;
-    }
-
-    public LatestRebalanceRepository latestRebalances() {
-        return latestRebalances;
     }
 
     /**

@@ -373,7 +373,7 @@ class RebalanceTriggerWatchTest {
     }
 
     private RebalanceTriggerWatch watch(Instant now, BallastConfig.PortfolioOverride... portfolios) {
-        return new RebalanceTriggerWatch(desk(now, portfolios), store.rebalances(), store.latestRebalances(), store.portfolioNavs(), store.priceBars(),
+        return new RebalanceTriggerWatch(desk(now, portfolios), store.rebalances(), store.portfolioNavs(), store.priceBars(),
                 config(portfolios), Clock.fixed(now, ZoneOffset.UTC));
     }
 

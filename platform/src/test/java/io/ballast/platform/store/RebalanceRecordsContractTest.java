@@ -472,8 +472,11 @@ abstract class RebalanceRecordsContractTest {
 
         assertThat(rebalances.hasUnfinished(portfolioId)).as("BLOCKED").isFalse();
         assertThat(rebalances.lastProposedAt(portfolioId)).contains(T2);
+        // the latest is the one proposed last (T2, after the first's T0), as it ended: BLOCKED at T4
+        assertThat(rebalances.latest(portfolioId)).contains(new LatestRebalance(second, T2, RebalanceStatus.BLOCKED, T4));
         assertThat(rebalances.hasUnfinished(UUID.randomUUID().toString())).isFalse();
         assertThat(rebalances.lastProposedAt("not-a-uuid")).isEmpty();
+        assertThat(rebalances.latest("not-a-uuid")).isEmpty();
     }
 
     @Test
