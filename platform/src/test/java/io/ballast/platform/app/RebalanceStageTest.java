@@ -263,6 +263,17 @@ class RebalanceStageTest {
         await(() -> stage.approvalPort().pending(Optional.of("portfolio-managers")).isEmpty());
     }
 
+    /** A rebalance of the portfolio to {@link #TARGETS}, proposed by alice six hours before {@code now}, its process not started. */
+    private String proposedBeforeTheRestart(Instant now, String portfolioId) {
+        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
+                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
+                }, Clock.fixed(now.minus(Duration.ofHours(6)), ZoneOffset.UTC));
+        Map<String, Double> targets = new java.util.TreeMap<>();
+        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
+        return desk.propose(portfolioId, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
+                .orElseThrow().rebalance().id();
+    }
+
     /**
      * Stored before the start: one escalated an hour ago (1 of its 2 hours left), one pending for 5 hours
      * (its 4-hour window is over: the timer fires at once, no reminder).
@@ -271,16 +282,9 @@ class RebalanceStageTest {
     void atStartEveryPendingApprovalIsReopenedAtItsStepWithWhatIsLeftOfItsWindow() {
         stopRuntime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
-                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
-                }, Clock.fixed(now.minus(Duration.ofHours(6)), ZoneOffset.UTC));
-        Map<String, Double> targets = new java.util.TreeMap<>();
-        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
-        String escalated = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
-                .orElseThrow().rebalance().id();
+        String escalated = proposedBeforeTheRestart(now, manualPortfolio);
         // a portfolio has one rebalance under way at a time: the overdue one is another's, with the default windows
-        String overdue = desk.propose(portfolio("overdue"), RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
-                .orElseThrow().rebalance().id();
+        String overdue = proposedBeforeTheRestart(now, portfolio("overdue"));
         store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
                 now.minus(Duration.ofHours(5)));
         store.rebalances().transition(escalated, Optional.empty(), RebalanceStatus.ESCALATED, "system", "window over",
@@ -314,15 +318,8 @@ class RebalanceStageTest {
     void aReopenedTaskShowsWhenItsApprovalBeganAndTheStoredRiskDecisions() {
         stopRuntime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        RebalanceDesk desk = new RebalanceDesk(store.portfolios(), store.instruments(), store.priceBars(), store.rebalances(),
-                new PortfolioConstruction(plugins::optimizer, List::of), config(), (rebalance, approval) -> {
-                }, Clock.fixed(now.minus(Duration.ofHours(6)), ZoneOffset.UTC));
-        Map<String, Double> targets = new java.util.TreeMap<>();
-        TARGETS.forEach((asset, weight) -> targets.put(asset, weight.doubleValue()));
-        String pending = desk.propose(manualPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
-                .orElseThrow().rebalance().id();
-        String escalated = desk.propose(autoPortfolio, RebalanceRequest.givenWeights(targets), Optional.empty(), Optional.empty(), "alice")
-                .orElseThrow().rebalance().id();
+        String pending = proposedBeforeTheRestart(now, manualPortfolio);
+        String escalated = proposedBeforeTheRestart(now, autoPortfolio);
         Instant pendingSince = now.minus(Duration.ofMinutes(90));
         Instant escalatedSince = now.minus(Duration.ofHours(1));
         store.rebalances().transition(pending, Optional.empty(), RebalanceStatus.PENDING_APPROVAL, "risk-rules", "over the limit",
