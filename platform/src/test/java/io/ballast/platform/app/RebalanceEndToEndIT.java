@@ -284,9 +284,7 @@ class RebalanceEndToEndIT {
         Map<String, BigDecimal> before = positions(escalationPortfolio);
         String id = proposeLarge(escalationPortfolio, large(before), before);
 
-        JsonNode escalated = awaitTask("risk-officers", id);
-        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
-        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
+        awaitEscalatedTask(id);
         JsonNode rejected = awaitStatus(id, "AUTO_REJECTED_AFTER_ESCALATION");
 
         assertThat(history(rejected)).containsExactly(
@@ -361,9 +359,7 @@ class RebalanceEndToEndIT {
         assertThat(rebalance(id).get("status").asText()).as("undecided when the new bars are stored").isIn("PENDING_APPROVAL", "ESCALATED");
         Map<String, BigDecimal> valuedAt = lastPrices(portfolio);
         fallenCloses.forEach((asset, close) -> assertThat(valuedAt.get(asset)).as(asset + " valued at its new close").isEqualByComparingTo(close));
-        JsonNode escalated = awaitTask("risk-officers", id);
-        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
-        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
+        awaitEscalatedTask(id);
         JsonNode executed = awaitStatus(id, "EXECUTED");
 
         assertThat(history(executed)).containsExactly(
@@ -566,6 +562,13 @@ class RebalanceEndToEndIT {
             }
         });
         return tasks;
+    }
+
+    /** Waits for the rebalance's task to reach the risk officers, as the escalated approval and for them only. */
+    private void awaitEscalatedTask(String rebalanceId) throws IOException, InterruptedException {
+        JsonNode escalated = awaitTask("risk-officers", rebalanceId);
+        assertThat(escalated.get("name").asText()).isEqualTo("Escalated approval");
+        assertThat(escalated.get("candidateGroups").toString()).isEqualTo("[\"risk-officers\"]");
     }
 
     private JsonNode awaitTask(String group, String rebalanceId) throws IOException, InterruptedException {
