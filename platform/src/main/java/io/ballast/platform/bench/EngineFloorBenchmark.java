@@ -5,16 +5,9 @@ import io.ballast.platform.workflow.WorkflowRuntime;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded engine's own ceiling for the auto-approved path: a process of the same shape as
@@ -58,30 +51,14 @@ final class EngineFloorBenchmark {
     }
 
     private void run(WorkflowRuntime runtime, int count) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        List<Callable<Void>> clients = new ArrayList<>();
-        for (int c = 0; c < Math.min(concurrency, count); c++) {
-            clients.add(() -> {
-                while (next.getAndIncrement() < count) {
-                    runtime.client().newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().withResult()
-                            .requestTimeout(RESULT_TIMEOUT).send().join();
-                }
-                return null;
-            });
-        }
-        if (clients.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-        try {
-            for (Future<Void> client : pool.invokeAll(clients)) {
-                client.get();
+        ClosedLoop.run(count, concurrency, i -> {
+            try {
+                runtime.client().newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().withResult()
+                        .requestTimeout(RESULT_TIMEOUT).send().join();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("an engine-floor instance failed: " + e, e);
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("an engine-floor instance failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private static BpmnModelInstance process() {

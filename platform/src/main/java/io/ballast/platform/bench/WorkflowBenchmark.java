@@ -24,12 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -126,9 +120,8 @@ public final class WorkflowBenchmark {
     private record Round(double[] latenciesMillis, double[] acceptedMillis, Duration elapsed) {}
 
     /**
-     * {@link #concurrency} clients, each proposing the next rebalance once its last one finished (a closed
-     * loop): at most that many rebalances are on their way at once, so the latency is the platform's at
-     * that load, not the time a backlog of proposals waited.
+     * {@link #concurrency} clients in a {@link ClosedLoop}, each proposing the next rebalance once its last one
+     * finished: at most that many rebalances are on their way at once.
      */
     private Round runRound(URI api, Map<String, BigDecimal> closes, int count) throws IOException, InterruptedException {
         List<String> portfolios = new ArrayList<>();
@@ -136,46 +129,29 @@ public final class WorkflowBenchmark {
             portfolios.add(bookPortfolio(api, closes, i));
         }
         String targets = targets(closes);
-        AtomicInteger next = new AtomicInteger();
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Double> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Instant> lastExecuted = new AtomicReference<>();
         long deadline = System.nanoTime() + FINISH_WITHIN.toNanos();
         Instant start = Instant.now();
         lastExecuted.set(start);
-        List<Callable<Void>> clients = new ArrayList<>();
-        for (int c = 0; c < Math.min(concurrency, count); c++) {
-            clients.add(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    Instant sentAt = Instant.now();
-                    long sentNanos = System.nanoTime();
-                    HttpResponse<String> response = http.send(request(api, "/api/v1/portfolios/" + portfolios.get(i) + "/rebalances", targets),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 202) {
-                        throw new IllegalStateException("a proposal was answered " + response.statusCode() + ": " + response.body());
-                    }
-                    accepted.add((System.nanoTime() - sentNanos) / 1e6);
-                    JsonNode rebalance = awaitFinished(api, read(response.body()).get("id").asText(), deadline);
-                    if (rebalance.get("status").asText().equals("EXECUTED")) {
-                        JsonNode history = rebalance.get("history");
-                        Instant executedAt = Instant.parse(history.get(history.size() - 1).get("at").asText());
-                        latencies.add(Duration.between(sentAt, executedAt).toNanos() / 1e6);
-                        lastExecuted.accumulateAndGet(executedAt, (a, b) -> a.isAfter(b) ? a : b);
-                    }
-                }
-                return null;
-            });
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-        try {
-            for (Future<Void> client : pool.invokeAll(clients)) {
-                client.get();
+        ClosedLoop.run(count, concurrency, i -> {
+            Instant sentAt = Instant.now();
+            long sentNanos = System.nanoTime();
+            HttpResponse<String> response = http.send(request(api, "/api/v1/portfolios/" + portfolios.get(i) + "/rebalances", targets),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("a proposal was answered " + response.statusCode() + ": " + response.body());
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+            accepted.add((System.nanoTime() - sentNanos) / 1e6);
+            JsonNode rebalance = awaitFinished(api, read(response.body()).get("id").asText(), deadline);
+            if (rebalance.get("status").asText().equals("EXECUTED")) {
+                JsonNode history = rebalance.get("history");
+                Instant executedAt = Instant.parse(history.get(history.size() - 1).get("at").asText());
+                latencies.add(Duration.between(sentAt, executedAt).toNanos() / 1e6);
+                lastExecuted.accumulateAndGet(executedAt, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
         return new Round(latencies.stream().mapToDouble(Double::doubleValue).toArray(),
                 accepted.stream().mapToDouble(Double::doubleValue).toArray(), Duration.between(start, lastExecuted.get()));
     }
